@@ -1,0 +1,22 @@
+package io.circuitos;
+
+import io.circuitos.ml.MlCommands;
+import io.circuitos.ml.WekaEnvironment;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class CircuitosApplication {
+
+    public static void main(String[] args) {
+        WekaEnvironment.init();
+        if (MlCommands.handles(args)) {
+            System.exit(MlCommands.run(args, System.out, System.err));
+        }
+        SpringApplication.run(CircuitosApplication.class, args);
+    }
+}

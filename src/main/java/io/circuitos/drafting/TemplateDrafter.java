@@ -1,0 +1,71 @@
+package io.circuitos.drafting;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * Generic "draft from template" service task: deterministic text from
+ * {@code templates/<templateId>/<variant>.txt} (falling back to {@code default.txt}), with
+ * {@code {{variable}}} (or {@code {{variable|fallback}}}) replaced by process variables. Inputs {@code templateId} and optional
+ * {@code variant}; writes local {@code draft} and {@code draftOrigin = "template"}.
+ */
+public class TemplateDrafter implements JavaDelegate {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*(?:\\|([^}]*))?}}");
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String templateId = String.valueOf(execution.getVariable("templateId"));
+        Object variant = execution.getVariable("variant");
+        String template = load(templateId, variant == null ? null : variant.toString());
+        execution.setVariableLocal("draft", render(template, execution.getVariables()));
+        execution.setVariableLocal("draftOrigin", "template");
+    }
+
+    public static String render(String template, Map<String, Object> variables) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            Object value = variables.get(matcher.group(1));
+            String fallback = matcher.group(2) == null ? "" : matcher.group(2).trim();
+            String text = value == null || value.toString().isBlank() ? fallback : value.toString();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(text));
+        }
+        matcher.appendTail(out);
+        return out.toString().trim();
+    }
+
+    static String load(String templateId, String variant) {
+        if (!templateId.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("invalid template id " + templateId);
+        }
+        if (variant != null) {
+            String key = variant.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+            String text = read("templates/" + templateId + "/" + key + ".txt");
+            if (text != null) {
+                return text;
+            }
+        }
+        String fallback = read("templates/" + templateId + "/default.txt");
+        if (fallback == null) {
+            throw new IllegalArgumentException("no template " + templateId);
+        }
+        return fallback;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = TemplateDrafter.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

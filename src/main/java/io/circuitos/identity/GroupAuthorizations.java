@@ -1,0 +1,111 @@
+package io.circuitos.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/**
+ * The groups and what each may do, created idempotently at start-up (the same group ids come from
+ * Keycloak in production). Task visibility is not granted here: the engine grants a task to its
+ * candidate group when the task is created, so reps see the sales tasks and nothing else.
+ */
+public class GroupAuthorizations {
+
+    static final String ANY = "*";
+    static final String GROUP_TASKS_FILTER = "My group's tasks";
+    static final String MY_TASKS_FILTER = "My tasks";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    public GroupAuthorizations(IdentityService identityService, AuthorizationService authorizationService,
+                               FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    public void apply(boolean createGroups) {
+        if (createGroups) {
+            Groups.ALL.forEach(this::ensureGroup);
+        }
+        for (Resource resource : Resources.values()) {
+            grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
+        }
+        for (String group : Groups.TASK_WORKERS) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        grant(Groups.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Groups.ANALYSTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(Groups.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+        grant(Groups.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.READ_INSTANCE);
+        grant(Groups.ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.CREATE_INSTANCE);
+        grant(Groups.ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(Groups.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        for (String group : List.of(Groups.SALES_MANAGERS, Groups.SUPPORT_LEADS, Groups.MARKETING_MANAGERS)) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        }
+        shareFilter(ensureFilter(GROUP_TASKS_FILTER, -10,
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()));
+        shareFilter(ensureFilter(MY_TASKS_FILTER, -5, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+    }
+
+    private void ensureGroup(String id) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(id);
+            group.setType(Groups.ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private Filter ensureFilter(String name, int priority, TaskQuery query) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name)
+                    .setQuery(query)
+                    .setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+            filterService.saveFilter(filter);
+        }
+        return filter;
+    }
+
+    private void shareFilter(Filter filter) {
+        for (String group : Groups.ALL) {
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.circuitos.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Remembers every accepted delivery by {@code (source, webhook-id)}. The primary key is what makes
+ * a redelivery, concurrent or after a restart, start nothing: the claim and the process start
+ * commit together or not at all.
+ */
+class DeliveryStore {
+
+    private final JdbcTemplate jdbc;
+
+    DeliveryStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Throws {@link org.springframework.dao.DuplicateKeyException} when the delivery is already known. */
+    void claim(String source, String webhookId, String eventType, String businessKey, Instant receivedAt) {
+        jdbc.update("insert into circuitos_webhook_delivery (source, webhook_id, event_type, business_key, received_at) "
+                + "values (?, ?, ?, ?, ?)", source, webhookId, eventType, businessKey, Timestamp.from(receivedAt));
+    }
+
+    void attach(String source, String webhookId, String processInstanceId) {
+        jdbc.update("update circuitos_webhook_delivery set process_instance_id = ? where source = ? and webhook_id = ?",
+                processInstanceId, source, webhookId);
+    }
+
+    Optional<StartResult> find(String source, String webhookId) {
+        return jdbc.query("select process_instance_id, business_key from circuitos_webhook_delivery "
+                                + "where source = ? and webhook_id = ?",
+                        (rs, row) -> new StartResult(rs.getString(1), rs.getString(2), true), source, webhookId)
+                .stream().findFirst();
+    }
+}

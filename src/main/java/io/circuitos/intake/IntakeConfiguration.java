@@ -1,0 +1,21 @@
+package io.circuitos.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration
+public class IntakeConfiguration {
+
+    @Bean
+    public IntakeService intakeService(WebhookProperties properties, ObjectMapper json, RuntimeService runtimeService,
+                                       JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new IntakeService(properties, json, runtimeService, new DeliveryStore(jdbc),
+                new TransactionTemplate(transactionManager), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,50 @@
+package io.circuitos.intake;
+
+import org.springframework.http.HttpStatus;
+
+/** A webhook we refuse, with the HTTP status and, for payload problems, the field at fault. */
+public class IntakeRejection extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String field;
+    private final long retryAfterSeconds;
+
+    private IntakeRejection(HttpStatus status, String message, String field, long retryAfterSeconds) {
+        super(message);
+        this.status = status;
+        this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static IntakeRejection badField(String field, String message) {
+        return new IntakeRejection(HttpStatus.BAD_REQUEST, field + ": " + message, field, 0);
+    }
+
+    public static IntakeRejection badRequest(String message) {
+        return new IntakeRejection(HttpStatus.BAD_REQUEST, message, null, 0);
+    }
+
+    public static IntakeRejection unauthorized(String message) {
+        return new IntakeRejection(HttpStatus.UNAUTHORIZED, message, null, 0);
+    }
+
+    public static IntakeRejection notFound(String message) {
+        return new IntakeRejection(HttpStatus.NOT_FOUND, message, null, 0);
+    }
+
+    public static IntakeRejection tooManyRequests(String message, long retryAfterSeconds) {
+        return new IntakeRejection(HttpStatus.TOO_MANY_REQUESTS, message, null, retryAfterSeconds);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

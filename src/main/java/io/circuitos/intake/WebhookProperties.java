@@ -1,0 +1,49 @@
+package io.circuitos.intake;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Webhook intake configuration: one secret and rate limit per source
+ * ({@code circuitos.webhooks.sources.<source>.secret}), and routes from event type to process with
+ * the payload fields each route reads, validates and maps to process variables.
+ */
+@ConfigurationProperties("circuitos.webhooks")
+public record WebhookProperties(
+        @DefaultValue Map<String, Source> sources,
+        @DefaultValue List<Route> routes) {
+
+    public record Source(String secret, @DefaultValue("1000") int rateLimitPerMinute) {
+    }
+
+    /**
+     * @param type        event {@code type} this route handles, e.g. {@code opportunity.closed_lost}
+     * @param processKey  process definition key started for it
+     * @param businessKey name of the field that becomes the business key
+     * @param sources     sources allowed to send this type; empty = any configured source
+     * @param fields      payload fields, each mapped to a process variable of the same name
+     */
+    public record Route(String type, String processKey, String businessKey, @DefaultValue List<String> sources,
+                        @DefaultValue List<FieldMapping> fields) {
+    }
+
+    /**
+     * @param name     process variable name
+     * @param path     dotted path in the event, e.g. {@code data.contact.email}
+     * @param type     {@code string}, {@code number}, {@code integer}, {@code boolean} or {@code email}
+     * @param required whether the event is rejected without it
+     * @param min      inclusive lower bound for numbers
+     * @param max      inclusive upper bound for numbers
+     */
+    public record FieldMapping(String name, String path, @DefaultValue("string") FieldType type, boolean required,
+                               Double min, Double max, Integer maxLength) {
+    }
+
+    public enum FieldType { STRING, NUMBER, INTEGER, BOOLEAN, EMAIL }
+
+    /** Accepted clock skew for {@code webhook-timestamp}: the Standard Webhooks default, ±5 minutes. */
+    public static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
+}

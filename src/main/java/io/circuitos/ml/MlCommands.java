@@ -1,0 +1,140 @@
+package io.circuitos.ml;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import weka.core.Instances;
+
+/**
+ * The command-line side of the ML layer, run as {@code java -jar circuitos.jar train|evaluate ...}
+ * without starting the web application.
+ */
+public final class MlCommands {
+
+    private static final Set<String> COMMANDS = Set.of("train", "evaluate");
+
+    private MlCommands() {
+    }
+
+    public static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        WekaEnvironment.init();
+        try {
+            Map<String, String> options = options(args);
+            return switch (args[0]) {
+                case "train" -> train(options, out, err);
+                case "evaluate" -> evaluate(options, out);
+                default -> usage(err);
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return usage(err);
+        } catch (Exception e) {
+            err.println("error: " + e);
+            return 1;
+        }
+    }
+
+    private static int train(Map<String, String> options, PrintStream out, PrintStream err) throws Exception {
+        String modelName = required(options, "model");
+        TrainingRecipe recipe = TrainingRecipes.byName(modelName).orElseThrow(() ->
+                new IllegalArgumentException("unknown model '" + modelName + "'; known: " + TrainingRecipes.names()));
+        Path data = existingFile(required(options, "data"));
+        Path outDir = Path.of(options.getOrDefault("out", "ml-models/" + modelName));
+        ModelMetadata metadata = new ModelTrainer(err, Clock.systemUTC()).train(recipe, data, outDir);
+        ModelMetadata.Metrics m = metadata.metrics();
+        out.printf("model %s version %s written to %s%n", metadata.name(), metadata.version(), outDir);
+        out.printf("hold-out (n=%d): ROC AUC %.4f, PR AUC %.4f, Brier %.4f%n", m.holdout().n(), m.holdout().rocAuc(),
+                m.holdout().prAuc(), m.holdout().brier());
+        out.printf("baseline Logistic on the same hold-out: ROC AUC %.4f, PR AUC %.4f, Brier %.4f%n",
+                m.baselineLogisticHoldout().rocAuc(), m.baselineLogisticHoldout().prAuc(), m.baselineLogisticHoldout().brier());
+        out.printf("%d-fold cross-validation on the training part: ROC AUC %.4f, PR AUC %.4f, Brier %.4f%n", m.folds(),
+                m.crossValidation().rocAuc(), m.crossValidation().prAuc(), m.crossValidation().brier());
+        return 0;
+    }
+
+    private static int evaluate(Map<String, String> options, PrintStream out) throws Exception {
+        String model = required(options, "model");
+        Path data = existingFile(required(options, "data"));
+        Path dir = Files.isDirectory(Path.of(model)) ? Path.of(model) : Path.of("ml-models", model);
+        LoadedModel loaded;
+        try (InputStream meta = new FileInputStream(dir.resolve(ModelTrainer.METADATA_FILE).toFile());
+             InputStream bin = new FileInputStream(dir.resolve(ModelTrainer.MODEL_FILE).toFile())) {
+            loaded = ModelRegistry.load(meta, bin);
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalArgumentException("no model at " + dir + " (" + e.getMessage() + ")");
+        }
+        TrainingRecipe recipe = TrainingRecipes.byName(loaded.metadata().name()).orElseThrow(() ->
+                new IllegalArgumentException("no training recipe for " + loaded.metadata().name()));
+        Instances rows = DatasetLoader.load(data, recipe);
+        double[] probabilities = new double[rows.numInstances()];
+        boolean[] positives = new boolean[rows.numInstances()];
+        for (int i = 0; i < probabilities.length; i++) {
+            Map<String, Object> features = new HashMap<>();
+            for (int a = 0; a < rows.numAttributes(); a++) {
+                if (a != rows.classIndex() && !rows.instance(i).isMissing(a)) {
+                    features.put(rows.attribute(a).name(), rows.attribute(a).isNumeric()
+                            ? rows.instance(i).value(a) : rows.instance(i).stringValue(a));
+                }
+            }
+            probabilities[i] = loaded.probability(features);
+            positives[i] = rows.instance(i).classValue() == 1;
+        }
+        ModelMetrics metrics = ModelMetrics.of(probabilities, positives);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("model", loaded.metadata().name());
+        result.put("version", loaded.metadata().version());
+        result.put("data", data.toString());
+        result.put("rocAuc", metrics.rocAuc());
+        result.put("prAuc", metrics.prAuc());
+        result.put("brier", metrics.brier());
+        result.put("n", metrics.n());
+        out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        return 0;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value, got '" + args[i] + "'");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static Path existingFile(String path) {
+        Path file = Path.of(path);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("data file not found: " + path);
+        }
+        return file;
+    }
+
+    private static int usage(PrintStream err) {
+        err.println("usage: java -jar circuitos.jar train --model <name> --data <csv> [--out <dir>]");
+        err.println("       java -jar circuitos.jar evaluate --model <name-or-dir> --data <csv>");
+        err.println("models: " + TrainingRecipes.names());
+        return 2;
+    }
+}

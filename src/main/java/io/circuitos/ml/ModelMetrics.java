@@ -1,0 +1,29 @@
+package io.circuitos.ml;
+
+import java.util.ArrayList;
+import weka.classifiers.evaluation.NominalPrediction;
+import weka.classifiers.evaluation.Prediction;
+import weka.classifiers.evaluation.ThresholdCurve;
+import weka.core.Instances;
+
+/** ROC AUC, PR AUC and Brier score of a set of positive-class probabilities, computed as Weka does. */
+public record ModelMetrics(double rocAuc, double prAuc, double brier, int n) {
+
+    public static ModelMetrics of(double[] probabilities, boolean[] positives) {
+        ArrayList<Prediction> predictions = new ArrayList<>(probabilities.length);
+        double squaredError = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            double actual = positives[i] ? 1 : 0;
+            double p = probabilities[i];
+            predictions.add(new NominalPrediction(actual, new double[] {1 - p, p}));
+            squaredError += (p - actual) * (p - actual);
+        }
+        Instances curve = new ThresholdCurve().getCurve(predictions, 1);
+        return new ModelMetrics(round(ThresholdCurve.getROCArea(curve)), round(ThresholdCurve.getPRCArea(curve)),
+                round(squaredError / probabilities.length), probabilities.length);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10_000d) / 10_000d;
+    }
+}

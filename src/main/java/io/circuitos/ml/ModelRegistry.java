@@ -1,0 +1,127 @@
+package io.circuitos.ml;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+
+/**
+ * Loads models once and keeps them in memory. A model directory on disk ({@code models-dir/<name>})
+ * wins over the copy packaged in the jar ({@code classpath:ml-models/<name>}); the disk copy is
+ * re-checked at most every {@code recheckInterval}, so a new version dropped in is picked up
+ * without a restart.
+ */
+public class ModelRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Path modelsDir;
+    private final Duration recheckInterval;
+    private final Clock clock;
+    private final Map<String, Entry> models = new ConcurrentHashMap<>();
+
+    private record Entry(LoadedModel model, String source, Instant fileTime, Instant checkedAt) {
+    }
+
+    public ModelRegistry(Path modelsDir, Duration recheckInterval, Clock clock) {
+        this.modelsDir = modelsDir;
+        this.recheckInterval = recheckInterval;
+        this.clock = clock;
+    }
+
+    public LoadedModel get(String name) {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new ScoringException("invalid model name: " + name);
+        }
+        Entry entry = models.get(name);
+        Instant now = clock.instant();
+        if (entry == null || now.isAfter(entry.checkedAt().plus(recheckInterval))) {
+            entry = models.compute(name, (key, current) -> refresh(key, current, now));
+        }
+        return entry.model();
+    }
+
+    /** Every model currently loaded, by name, e.g. for health reporting. */
+    public Map<String, LoadedModel> loaded() {
+        Map<String, LoadedModel> result = new java.util.TreeMap<>();
+        models.forEach((name, entry) -> result.put(name, entry.model()));
+        return result;
+    }
+
+    private Entry refresh(String name, Entry current, Instant now) {
+        Path dir = modelsDir.resolve(name);
+        Path metadataFile = dir.resolve(ModelTrainer.METADATA_FILE);
+        if (Files.isRegularFile(metadataFile)) {
+            Instant fileTime = lastModified(metadataFile);
+            if (current != null && current.source().equals(dir.toString()) && current.fileTime().equals(fileTime)) {
+                return new Entry(current.model(), current.source(), fileTime, now);
+            }
+            try (InputStream meta = Files.newInputStream(metadataFile);
+                 InputStream model = Files.newInputStream(dir.resolve(ModelTrainer.MODEL_FILE))) {
+                LoadedModel loaded = load(meta, model);
+                LOG.info("loaded model {} version {} from {}", name, loaded.metadata().version(), dir);
+                return new Entry(loaded, dir.toString(), fileTime, now);
+            } catch (IOException | RuntimeException e) {
+                if (current != null) {
+                    LOG.warn("model {} in {} could not be loaded, keeping version {}", name, dir, current.model().metadata().version(), e);
+                    return new Entry(current.model(), current.source(), current.fileTime(), now);
+                }
+                throw new ScoringException("model " + name + " in " + dir + " could not be loaded", e);
+            }
+        }
+        if (current != null && current.source().startsWith("classpath:")) {
+            return new Entry(current.model(), current.source(), current.fileTime(), now);
+        }
+        return loadFromClasspath(name, now)
+                .orElseThrow(() -> new ScoringException("no model named " + name + " in " + modelsDir + " or the application"));
+    }
+
+    private Optional<Entry> loadFromClasspath(String name, Instant now) {
+        String base = "ml-models/" + name + "/";
+        ClassLoader loader = ModelRegistry.class.getClassLoader();
+        try (InputStream meta = loader.getResourceAsStream(base + ModelTrainer.METADATA_FILE);
+             InputStream model = loader.getResourceAsStream(base + ModelTrainer.MODEL_FILE)) {
+            if (meta == null || model == null) {
+                return Optional.empty();
+            }
+            LoadedModel loaded = load(meta, model);
+            LOG.info("loaded model {} version {} from the application", name, loaded.metadata().version());
+            return Optional.of(new Entry(loaded, "classpath:" + base, Instant.EPOCH, now));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static LoadedModel load(InputStream metadataJson, InputStream modelBin) throws IOException {
+        ModelMetadata metadata = JSON.readValue(metadataJson, ModelMetadata.class);
+        try {
+            Object[] objects = SerializationHelper.readAll(modelBin);
+            return new LoadedModel(metadata, (Classifier) objects[0], (Instances) objects[1]);
+        } catch (Exception e) {
+            throw new IOException("cannot read model " + metadata.name(), e);
+        }
+    }
+
+    private static Instant lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

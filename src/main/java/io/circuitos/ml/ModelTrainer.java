@@ -1,0 +1,226 @@
+package io.circuitos.ml;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.classifiers.functions.Logistic;
+import weka.core.Attribute;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
+
+/**
+ * Trains a model from a CSV file: a stratified 80/20 split (the 20 % hold-out is never trained
+ * on), k-fold cross-validation on the 80 %, the final model on the 80 %, then hold-out metrics
+ * against Weka's default Logistic on the same features, and the model directory with
+ * {@code model.bin}, {@code model.json}, {@code evaluation.md} and {@code roc.png}.
+ */
+public final class ModelTrainer {
+
+    public static final String MODEL_FILE = "model.bin";
+    public static final String METADATA_FILE = "model.json";
+    static final int SEED = 1;
+    static final int FOLDS = 5;
+    static final int HOLDOUT_FOLDS = 5; // one fold of five = 20 %
+    private static final int QUANTILES = 1000;
+
+    private final PrintStream progressOut;
+    private final Clock clock;
+
+    public ModelTrainer(PrintStream progressOut, Clock clock) {
+        this.progressOut = progressOut;
+        this.clock = clock;
+    }
+
+    public ModelMetadata train(TrainingRecipe recipe, Path csv, Path outDir) throws Exception {
+        ProgressBar progress = new ProgressBar(progressOut, FOLDS + 4);
+        Instances data = DatasetLoader.load(csv, recipe);
+        progress.step("loaded " + data.numInstances() + " rows");
+        data.randomize(new Random(SEED));
+        data.stratify(HOLDOUT_FOLDS);
+        Instances training = data.trainCV(HOLDOUT_FOLDS, 0);
+        Instances holdout = data.testCV(HOLDOUT_FOLDS, 0);
+
+        ModelMetrics crossValidation = crossValidate(recipe, training, progress);
+        Classifier model = newClassifier(recipe);
+        model.buildClassifier(training);
+        progress.step("trained final model");
+        double[] modelProbabilities = predict(model, holdout);
+        Logistic baseline = new Logistic();
+        baseline.buildClassifier(training);
+        double[] baselineProbabilities = predict(baseline, holdout);
+        progress.step("evaluated hold-out and baseline");
+
+        boolean[] positives = positives(holdout);
+        ModelMetadata metadata = metadata(recipe, csv, data, training, holdout,
+                new ModelMetadata.Metrics(ModelMetrics.of(modelProbabilities, positives), crossValidation, FOLDS,
+                        ModelMetrics.of(baselineProbabilities, positives)),
+                modelProbabilities);
+        write(outDir, model, training, metadata, positives, modelProbabilities, baselineProbabilities);
+        progress.step("wrote " + outDir);
+        return metadata;
+    }
+
+    private ModelMetrics crossValidate(TrainingRecipe recipe, Instances training, ProgressBar progress) throws Exception {
+        Instances shuffled = new Instances(training);
+        shuffled.randomize(new Random(SEED));
+        shuffled.stratify(FOLDS);
+        List<Double> probabilities = new ArrayList<>();
+        List<Boolean> positives = new ArrayList<>();
+        for (int fold = 0; fold < FOLDS; fold++) {
+            Classifier classifier = newClassifier(recipe);
+            classifier.buildClassifier(shuffled.trainCV(FOLDS, fold, new Random(SEED)));
+            Instances test = shuffled.testCV(FOLDS, fold);
+            for (double p : predict(classifier, test)) {
+                probabilities.add(p);
+            }
+            for (boolean positive : positives(test)) {
+                positives.add(positive);
+            }
+            progress.step("cross-validation fold " + (fold + 1) + "/" + FOLDS);
+        }
+        boolean[] actual = new boolean[positives.size()];
+        for (int i = 0; i < actual.length; i++) {
+            actual[i] = positives.get(i);
+        }
+        return ModelMetrics.of(probabilities.stream().mapToDouble(Double::doubleValue).toArray(), actual);
+    }
+
+    static Classifier newClassifier(TrainingRecipe recipe) throws Exception {
+        return AbstractClassifier.forName(recipe.classifier(), recipe.classifierOptions().clone());
+    }
+
+    static double[] predict(Classifier classifier, Instances data) throws Exception {
+        double[] probabilities = new double[data.numInstances()];
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] = classifier.distributionForInstance(data.instance(i))[1];
+        }
+        return probabilities;
+    }
+
+    private static boolean[] positives(Instances data) {
+        boolean[] positives = new boolean[data.numInstances()];
+        for (int i = 0; i < positives.length; i++) {
+            positives[i] = data.instance(i).classValue() == 1;
+        }
+        return positives;
+    }
+
+    private ModelMetadata metadata(TrainingRecipe recipe, Path csv, Instances all, Instances training,
+                                   Instances holdout, ModelMetadata.Metrics metrics, double[] holdoutProbabilities)
+            throws IOException {
+        Instant now = clock.instant();
+        List<ModelMetadata.Feature> features = new ArrayList<>();
+        for (FeatureSpec spec : recipe.features()) {
+            Attribute attribute = all.attribute(spec.name());
+            List<String> values = attribute.isNominal()
+                    ? java.util.Collections.list(attribute.enumerateValues()).stream().map(Object::toString).toList()
+                    : null;
+            features.add(new ModelMetadata.Feature(spec.name(), spec.column(), spec.type().name().toLowerCase(), values));
+        }
+        boolean[] allPositives = positives(all);
+        int positiveCount = 0;
+        for (boolean positive : allPositives) {
+            positiveCount += positive ? 1 : 0;
+        }
+        double positiveRate = (double) positiveCount / allPositives.length;
+        return new ModelMetadata(
+                recipe.modelName(),
+                DateTimeFormatter.ofPattern("yyyyMMdd.HHmmss").withZone(ZoneOffset.UTC).format(now),
+                recipe.description(),
+                recipe.classifier(),
+                List.of(recipe.classifierOptions()),
+                features,
+                new ModelMetadata.Label(recipe.labelColumn(), recipe.positiveValue(), ModelMetrics.round(positiveRate)),
+                new ModelMetadata.TrainingData(csv.getFileName().toString(), sha256(csv), all.numInstances(),
+                        training.numInstances(), holdout.numInstances(),
+                        "stratified 80/20, seed " + SEED + "; cross-validation " + FOLDS + "-fold on the 80 %", null),
+                now.toString(),
+                metrics,
+                new ModelMetadata.ReferencePopulation("hold-out predictions", holdoutProbabilities.length,
+                        quantiles(holdoutProbabilities)),
+                baselineValues(training),
+                MODEL_FILE);
+    }
+
+    static List<Double> quantiles(double[] probabilities) {
+        double[] sorted = probabilities.clone();
+        Arrays.sort(sorted);
+        List<Double> quantiles = new ArrayList<>(QUANTILES + 1);
+        for (int q = 0; q <= QUANTILES; q++) {
+            int index = (int) Math.round((double) q / QUANTILES * (sorted.length - 1));
+            quantiles.add(sorted[index]);
+        }
+        return quantiles;
+    }
+
+    /** Median of numeric features and mode of nominal ones: the "typical prospect" explanations compare to. */
+    private static Map<String, Object> baselineValues(Instances training) {
+        Map<String, Object> baseline = new LinkedHashMap<>();
+        for (int i = 0; i < training.numAttributes(); i++) {
+            if (i == training.classIndex()) {
+                continue;
+            }
+            Attribute attribute = training.attribute(i);
+            if (attribute.isNumeric()) {
+                double[] values = Arrays.stream(training.attributeToDoubleArray(i)).filter(v -> !Utils.isMissingValue(v)).sorted().toArray();
+                baseline.put(attribute.name(), values.length == 0 ? null : values[values.length / 2]);
+            } else {
+                int[] counts = training.attributeStats(i).nominalCounts;
+                baseline.put(attribute.name(), attribute.value(Utils.maxIndex(counts)));
+            }
+        }
+        return baseline;
+    }
+
+    private static void write(Path outDir, Classifier model, Instances training, ModelMetadata metadata,
+                              boolean[] positives, double[] modelProbabilities, double[] baselineProbabilities)
+            throws Exception {
+        Files.createDirectories(outDir);
+        // write next to the final names and move, so a running scorer never reads a half-written model
+        Path tmpModel = outDir.resolve(MODEL_FILE + ".tmp");
+        SerializationHelper.writeAll(tmpModel.toString(), new Object[] {model, new Instances(training, 0)});
+        Files.move(tmpModel, outDir.resolve(MODEL_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        new RocChart(positives).add(metadata.name(), modelProbabilities).add("Weka default Logistic", baselineProbabilities)
+                .write(outDir.resolve("roc.png"), metadata.name() + " " + metadata.version() + " - hold-out ROC");
+        Files.writeString(outDir.resolve("evaluation.md"), EvaluationReport.markdown(metadata));
+        Path tmpMeta = outDir.resolve(METADATA_FILE + ".tmp");
+        jsonMapper().writeValue(tmpMeta.toFile(), metadata);
+        Files.move(tmpMeta, outDir.resolve(METADATA_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static ObjectMapper jsonMapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

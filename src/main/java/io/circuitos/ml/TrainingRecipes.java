@@ -1,0 +1,55 @@
+package io.circuitos.ml;
+
+import static io.circuitos.ml.FeatureSpec.nominal;
+import static io.circuitos.ml.FeatureSpec.numeric;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The models circuitos knows how to train, by model name. */
+public final class TrainingRecipes {
+
+    /**
+     * Bank marketing (UCI #222): prospects contacted again after earlier campaigns; did they convert.
+     * Only what a CRM knows about a lost opportunity at scoring time: the contact's profile and the
+     * contact history. {@code duration} leaks the label (known only after the call) and the five
+     * macro-economic columns are not in a CRM payload, so neither is used.
+     */
+    public static final TrainingRecipe LOST_OPPORTUNITY_REACTIVATION = new TrainingRecipe(
+            "lost-opportunity-reactivation",
+            "Probability that a closed-lost prospect converts when re-engaged",
+            ';',
+            List.of(
+                    numeric("age", "age"),
+                    nominal("job", "job", "unknown"),
+                    nominal("maritalStatus", "marital", "unknown"),
+                    nominal("education", "education", "unknown"),
+                    nominal("creditDefault", "default", "unknown"),
+                    nominal("housingLoan", "housing", "unknown"),
+                    nominal("personalLoan", "loan", "unknown"),
+                    nominal("contactChannel", "contact"),
+                    nominal("lastContactMonth", "month"),
+                    nominal("lastContactWeekday", "day_of_week"),
+                    numeric("contactsThisCampaign", "campaign"),
+                    numeric("daysSinceLastContact", "pdays", "999"),
+                    numeric("previousContacts", "previous"),
+                    nominal("previousOutcome", "poutcome")),
+            "y", "yes",
+            "weka.classifiers.meta.LogitBoost",
+            new String[] {"-I", "300", "-H", "0.3", "-W", "weka.classifiers.trees.REPTree", "--", "-L", "3", "-M", "20"});
+
+    private static final Map<String, TrainingRecipe> BY_NAME = Map.of(
+            LOST_OPPORTUNITY_REACTIVATION.modelName(), LOST_OPPORTUNITY_REACTIVATION);
+
+    private TrainingRecipes() {
+    }
+
+    public static Optional<TrainingRecipe> byName(String modelName) {
+        return Optional.ofNullable(BY_NAME.get(modelName));
+    }
+
+    public static java.util.Set<String> names() {
+        return BY_NAME.keySet();
+    }
+}

@@ -1,0 +1,41 @@
+package io.circuitos.platform;
+
+import io.circuitos.audit.MatchedRuleRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+
+/**
+ * Engine settings circuitos relies on: the {@code admins} group is the Camunda admin group, group ids
+ * may contain dashes, and
+ * every decision table evaluated by a process records its matched rule on the execution.
+ * Usable from Spring (as a bean) and from a plain {@code camunda.cfg.xml} in process tests.
+ */
+public class CircuitosEnginePlugin extends AbstractProcessEnginePlugin {
+
+    public static final String ADMIN_GROUP = "admins";
+    public static final String GROUP_ID_PATTERN = "[a-zA-Z0-9][a-zA-Z0-9-]*|camunda-admin";
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<String> adminGroups = new ArrayList<>(configuration.getAdminGroups() == null ? List.of() : configuration.getAdminGroups());
+        if (!adminGroups.contains(ADMIN_GROUP)) {
+            adminGroups.add(ADMIN_GROUP);
+        }
+        configuration.setAdminGroups(adminGroups);
+        // group ids such as "sales-reps" contain dashes, which the engine's default pattern refuses
+        configuration.setGroupResourceWhitelistPattern(GROUP_ID_PATTERN);
+        DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
+                ? configuration.getDmnEngineConfiguration()
+                : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        List<org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener> listeners =
+                new ArrayList<>(dmn.getCustomPostDecisionTableEvaluationListeners() == null
+                        ? List.of() : dmn.getCustomPostDecisionTableEvaluationListeners());
+        listeners.add(new MatchedRuleRecorder());
+        dmn.setCustomPostDecisionTableEvaluationListeners(listeners);
+        configuration.setDmnEngineConfiguration(dmn);
+    }
+}

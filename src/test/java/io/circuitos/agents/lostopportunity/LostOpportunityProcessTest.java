@@ -1,0 +1,220 @@
+package io.circuitos.agents.lostopportunity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import io.circuitos.drafting.TemplateDrafter;
+import io.circuitos.ml.ModelRegistry;
+import io.circuitos.ml.ScoreWithModelDelegate;
+import io.circuitos.notify.ChannelNotifier;
+import io.circuitos.notify.ChannelProperties;
+import io.circuitos.scheduling.SendTimeScheduler;
+import io.circuitos.support.ChannelCapture;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Every path of {@code processes/lost-opportunity.bpmn} with the real delegates, the real
+ * reactivation model and the real band table; flow-node coverage must reach 90 %.
+ */
+@Deployment(resources = {"processes/lost-opportunity.bpmn", "decisions/lost-opportunity-band.dmn",
+        "forms/lost-opportunity-reengage.form"})
+class LostOpportunityProcessTest {
+
+    // Friday 2026-11-20 15:00 UTC: follow-ups "3 days later at 10:00 on a weekday" land on Tuesday 24th
+    private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(0.9).build();
+
+    private static ChannelCapture channels;
+    private static ModelRegistry models;
+
+    @BeforeAll
+    static void startChannels() throws Exception {
+        channels = new ChannelCapture();
+        models = new ModelRegistry(Path.of("target/no-models-dir"), Duration.ofMinutes(1), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stopChannels() {
+        channels.close();
+    }
+
+    @BeforeEach
+    void registerDelegates() {
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        Mocks.register("scoreWithModel", new ScoreWithModelDelegate(models));
+        Mocks.register("draftFromTemplate", new TemplateDrafter());
+        Mocks.register("scheduleAtSendTime", new SendTimeScheduler(ZoneOffset.UTC));
+        Mocks.register("notifyChannel", new ChannelNotifier(new ChannelProperties(Map.of(
+                "sales-reps", new ChannelProperties.Channel(channels.url("/sales-reps")),
+                "nurture", new ChannelProperties.Channel(channels.url("/nurture")))), RestClient.create()));
+    }
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        Mocks.reset();
+    }
+
+    @Test
+    void urgentLeadGoesToRepWithDraftedEmailAndAlertsTheChannel() {
+        ProcessInstance instance = start(SampleOpportunities.urgent());
+
+        assertThat(instance).hasPassed("ScoreReactivation", "BandOpportunity", "DraftReengagementEmail")
+                .isWaitingAt("ReengageOpportunity", "AlertSalesReps")
+                .variables()
+                .containsEntry("band", "urgent")
+                .containsEntry("draftOrigin", "template")
+                .containsEntry("bandRule", "reactivationScore >= 80 → band = urgent")
+                .containsKeys("reactivationScore", "reactivationProbability", "modelVersion", "topFeatures", "emailDraft");
+        Map<String, Object> variables = runtimeService().getVariables(instance.getId());
+        assertThat((Double) variables.get("reactivationScore")).isGreaterThanOrEqualTo(80.0);
+        assertThat((String) variables.get("modelVersion")).startsWith("lost-opportunity-reactivation ");
+        assertThat((String) variables.get("topFeatures")).contains("previousOutcome=success");
+        assertThat((String) variables.get("emailDraft")).contains("Dana Whitfield").contains("GymFlow");
+
+        Task task = task("ReengageOpportunity");
+        assertThat(task).hasCandidateGroup("sales-reps");
+        assertThat(deployedForm(task)).contains("\"id\": \"lost-opportunity-reengage\"").contains("emailDraft").contains("bandRule");
+        assertThat(task.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(24))));
+
+        execute(job("AlertSalesReps"));
+        assertThat(channels.posts("/sales-reps")).anySatisfy(post ->
+                assertThat(post.body()).contains("OPP-T-URGENT").contains("Northwind Fitness"));
+        assertThat(instance).variables().containsEntry("repsAlerted", true);
+
+        complete(task, withVariables("outcome", "send", "emailDraft", "Edited by the rep"));
+        assertThat(instance).isEnded().hasPassed("EmailSent", "RepsAlerted")
+                .variables().containsEntry("endReason", "email sent").containsEntry("emailDraft", "Edited by the rep");
+    }
+
+    @Test
+    void unclaimedUrgentTaskEscalatesToSalesManagersAfter24Hours() {
+        ProcessInstance instance = start(SampleOpportunities.urgent());
+        Job sla = managementService().createJobQuery().processInstanceId(instance.getId()).activityId("SlaMissed").singleResult();
+        assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(24))));
+
+        execute(sla);
+        assertThat(instance).hasPassed("SlaMissed").isWaitingAt("ReengageEscalated");
+        assertThat(task("ReengageEscalated")).hasCandidateGroup("sales-managers");
+
+        complete(task("ReengageEscalated"), withVariables("outcome", "disqualify", "disqualifyReason", "went bankrupt"));
+        execute(job("AlertSalesReps"));
+        assertThat(instance).isEnded().hasPassed("Disqualified").hasNotPassed("EmailSent")
+                .variables().containsEntry("endReason", "disqualified by rep").containsEntry("disqualifyReason", "went bankrupt");
+    }
+
+    @Test
+    void snoozedLeadComesBackToTheRepAfterTheChosenDelay() {
+        ProcessInstance instance = start(SampleOpportunities.urgent());
+        complete(task("ReengageOpportunity"), withVariables("outcome", "snooze", "snoozeFor", "P1D"));
+
+        assertThat(instance).isWaitingAt("SnoozeOver");
+        Job snooze = job("SnoozeOver");
+        assertThat(snooze.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(1))));
+        execute(snooze);
+
+        assertThat(instance).isWaitingAt("ReengageOpportunity");
+        complete(task("ReengageOpportunity"), withVariables("outcome", "send"));
+        execute(job("AlertSalesReps"));
+        assertThat(instance).isEnded().hasPassed("SnoozeOver", "EmailSent");
+    }
+
+    @Test
+    void highScoreLeadIsNurturedWithThreeFollowUpsAtTheSendTime() {
+        ProcessInstance instance = start(SampleOpportunities.high());
+        assertThat(instance).hasPassed("BandOpportunity").hasNotPassed("DraftReengagementEmail")
+                .variables().containsEntry("band", "high");
+
+        ZonedDateTime expected = ZonedDateTime.parse("2026-11-24T10:00:00Z");
+        for (int followUp = 1; followUp <= 3; followUp++) {
+            assertThat(instance).isWaitingAt("FollowUpDue");
+            Job timer = job("FollowUpDue");
+            ZonedDateTime due = timer.getDuedate().toInstant().atZone(ZoneOffset.UTC);
+            assertThat(due.getHour()).isEqualTo(10);
+            assertThat(due.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+            if (followUp == 1) {
+                assertThat(due).isEqualTo(expected);
+            }
+            ClockUtil.setCurrentTime(timer.getDuedate());
+            execute(timer);
+            execute(job("SendFollowUp"));
+        }
+        assertThat(instance).isEnded().hasPassed("Nurtured")
+                .variables().containsEntry("followUpsSent", 3L).containsEntry("endReason", "nurture sequence completed");
+        assertThat(channels.posts("/nurture").stream().filter(p -> p.body().contains("OPP-T-HIGH"))).hasSize(3);
+    }
+
+    @Test
+    void lowScoreLeadEndsIgnoredWithTheMatchedRuleAsReason() {
+        ProcessInstance instance = start(SampleOpportunities.ignore());
+        assertThat(instance).isEnded().hasPassed("Ignored").hasNotPassed("DraftReengagementEmail", "PlanFollowUp")
+                .variables()
+                .containsEntry("band", "ignore")
+                .containsEntry("endReason", "ignored: reactivationScore < 60 → band = ignore");
+    }
+
+    @Test
+    void failingAlertChannelIsRetriedByTheEngineWhileTheRepAlreadyHasTheTask() {
+        channels.respondWith(500);
+        try {
+            ProcessInstance instance = start(SampleOpportunities.urgent());
+            Job alert = job("AlertSalesReps");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(alert.getId()));
+            Job retried = managementService().createJobQuery().jobId(alert.getId()).singleResult();
+            assertThat(retried.getRetries()).isEqualTo(2);
+            assertThat(task("ReengageOpportunity")).isNotNull();
+            assertThat(instance).isWaitingAt("ReengageOpportunity", "AlertSalesReps");
+        } finally {
+            channels.respondWith(200);
+        }
+    }
+
+    private static String deployedForm(Task task) {
+        try (java.io.InputStream form = BpmnAwareTests.formService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static ProcessInstance start(Map<String, Object> variables) {
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("lost-opportunity",
+                (String) variables.get("opportunityId"), variables);
+        assertThat(instance).isWaitingAt("OpportunityClosedLost");
+        execute(job()); // the asynchronous continuation after the start event
+        return instance;
+    }
+}

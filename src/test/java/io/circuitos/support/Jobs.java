@@ -1,0 +1,23 @@
+package io.circuitos.support;
+
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+
+/** Runs an instance's due jobs the way the job executor would, for tests that keep it switched off. */
+public final class Jobs {
+
+    private Jobs() {
+    }
+
+    public static void runDue(ManagementService management, String processInstanceId) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("jobs of " + processInstanceId + " did not settle");
+    }
+}

@@ -53,8 +53,14 @@ class LostOpportunityProcessTest {
     // Friday 2026-11-20 15:00 UTC: follow-ups "3 days later at 10:00 on a weekday" land on Tuesday 24th
     private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
 
+    /**
+     * Not named camunda.cfg.xml: ProcessEngines would pick that name up from the classpath and give
+     * the Spring tests' REST API a second, unrelated "default" engine.
+     */
+    static final String PROCESS_TEST_ENGINE = "process-tests.camunda.cfg.xml";
+
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(PROCESS_TEST_ENGINE)
             .assertClassCoverageAtLeast(0.9).build();
 
     private static ChannelCapture channels;

@@ -79,6 +79,7 @@ class LostOpportunityProcessTest {
 
     @BeforeEach
     void registerDelegates() {
+        BpmnAwareTests.init(engine.getProcessEngine()); // Spring tests in the same JVM run engines of their own
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("scoreWithModel", new ScoreWithModelDelegate(models));
         Mocks.register("draftFromTemplate", new TemplateDrafter());
@@ -92,6 +93,7 @@ class LostOpportunityProcessTest {
     void reset() {
         ClockUtil.reset();
         Mocks.reset();
+        BpmnAwareTests.reset();
     }
 
     @Test

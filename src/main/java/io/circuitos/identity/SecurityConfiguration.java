@@ -39,6 +39,8 @@ public class SecurityConfiguration {
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths.matcher("/api/webhooks/**")).permitAll()
+                        .requestMatchers(paths.matcher("/api/imports/**"))
+                        .hasAnyAuthority(group(Groups.ADMINS), group(Groups.SALES_MANAGERS), group(Groups.MARKETING_MANAGERS))
                         .anyRequest().authenticated())
                 .httpBasic(withDefaults())
                 .authenticationProvider(provider)
@@ -55,6 +57,10 @@ public class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
+    }
+
+    private static String group(String id) {
+        return "GROUP_" + id;
     }
 
     /** Hands the authenticated user and groups to the engine, so its authorizations apply to REST calls. */

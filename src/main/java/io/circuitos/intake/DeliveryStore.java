@@ -2,6 +2,10 @@ package io.circuitos.intake;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,6 +31,24 @@ class DeliveryStore {
     void attach(String source, String webhookId, String processInstanceId) {
         jdbc.update("update circuitos_webhook_delivery set process_instance_id = ? where source = ? and webhook_id = ?",
                 processInstanceId, source, webhookId);
+    }
+
+    /** The known deliveries among {@code webhookIds}, by id. */
+    Map<String, StartResult> findAll(String source, List<String> webhookIds) {
+        Map<String, StartResult> known = new HashMap<>();
+        if (webhookIds.isEmpty()) {
+            return known;
+        }
+        String placeholders = String.join(",", java.util.Collections.nCopies(webhookIds.size(), "?"));
+        List<Object> arguments = new ArrayList<>(webhookIds.size() + 1);
+        arguments.add(source);
+        arguments.addAll(webhookIds);
+        jdbc.query("select webhook_id, process_instance_id, business_key from circuitos_webhook_delivery where source = ? "
+                        + "and webhook_id in (" + placeholders + ")",
+                rs -> {
+                    known.put(rs.getString(1), new StartResult(rs.getString(2), rs.getString(3), true));
+                }, arguments.toArray());
+        return known;
     }
 
     Optional<StartResult> find(String source, String webhookId) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.intake.WebhookProperties.Route;
 import io.circuitos.intake.WebhookProperties.Source;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -54,35 +55,62 @@ public class IntakeService {
      * starts its route's process once per {@code (source, deliveryId)}.
      */
     public StartResult accept(String sourceName, String deliveryId, JsonNode event) {
+        return start(sourceName, prepare(sourceName, deliveryId, event, true));
+    }
+
+    /** Starts the route's process once per {@code (source, deliveryId)}. */
+    public StartResult start(String sourceName, Delivery delivery) {
+        try {
+            return transactions.execute(tx -> startInTransaction(sourceName, delivery));
+        } catch (DuplicateKeyException duplicate) {
+            return deliveries.find(sourceName, delivery.deliveryId()).orElseThrow(() -> duplicate);
+        }
+    }
+
+    /**
+     * Starts a batch of deliveries in one transaction (bulk imports): known ones are answered as
+     * duplicates without a write; if another upload races us to a key, the batch falls back to one
+     * transaction per delivery so every row still gets its own answer.
+     */
+    public List<StartResult> startAll(String sourceName, List<Delivery> batch) {
+        Map<String, StartResult> known = deliveries.findAll(sourceName, batch.stream().map(Delivery::deliveryId).toList());
+        try {
+            return transactions.execute(tx -> batch.stream()
+                    .map(d -> known.containsKey(d.deliveryId()) ? known.get(d.deliveryId()) : startInTransaction(sourceName, d))
+                    .toList());
+        } catch (DuplicateKeyException raced) {
+            return batch.stream().map(d -> start(sourceName, d)).toList();
+        }
+    }
+
+    private StartResult startInTransaction(String sourceName, Delivery delivery) {
+        Map<String, Object> variables = delivery.variables();
+        Object businessKeyValue = variables.get(delivery.route().businessKey());
+        String businessKey = businessKeyValue == null ? null : businessKeyValue.toString();
+        variables.put("eventSource", sourceName);
+        variables.put("eventType", delivery.type());
+        variables.put("deliveryId", delivery.deliveryId());
+        deliveries.claim(sourceName, delivery.deliveryId(), delivery.type(), businessKey, clock.instant());
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(delivery.route().processKey())
+                .businessKey(businessKey)
+                .setVariables(variables)
+                .execute();
+        deliveries.attach(sourceName, delivery.deliveryId(), instance.getId());
+        return new StartResult(instance.getId(), businessKey, false);
+    }
+
+    /** An event that passed validation, ready to start: its delivery id, type, route and variables. */
+    public record Delivery(String deliveryId, String type, Route route, Map<String, Object> variables) {
+    }
+
+    /** Validates an event against its route without starting anything. */
+    public Delivery prepare(String sourceName, String deliveryId, JsonNode event, boolean checkSource) {
         String type = requiredText(event, "type");
-        Route route = route(sourceName, type);
+        Route route = checkSource ? route(sourceName, type) : route(null, type);
         if (!event.path("data").isObject()) {
             throw IntakeRejection.badField("data", "is required and must be an object");
         }
-        Map<String, Object> variables = PayloadMapper.variables(route, event);
-        return start(sourceName, deliveryId, type, route, variables);
-    }
-
-    /** Starts the route's process once per {@code (source, deliveryId)}; used by webhooks and bulk imports. */
-    public StartResult start(String sourceName, String deliveryId, String type, Route route, Map<String, Object> variables) {
-        Object businessKeyValue = variables.get(route.businessKey());
-        String businessKey = businessKeyValue == null ? null : businessKeyValue.toString();
-        variables.put("eventSource", sourceName);
-        variables.put("eventType", type);
-        variables.put("deliveryId", deliveryId);
-        try {
-            return transactions.execute(tx -> {
-                deliveries.claim(sourceName, deliveryId, type, businessKey, clock.instant());
-                ProcessInstance instance = runtimeService.createProcessInstanceByKey(route.processKey())
-                        .businessKey(businessKey)
-                        .setVariables(variables)
-                        .execute();
-                deliveries.attach(sourceName, deliveryId, instance.getId());
-                return new StartResult(instance.getId(), businessKey, false);
-            });
-        } catch (DuplicateKeyException duplicate) {
-            return deliveries.find(sourceName, deliveryId).orElseThrow(() -> duplicate);
-        }
+        return new Delivery(deliveryId, type, route, PayloadMapper.variables(route, event));
     }
 
     public Route route(String sourceName, String type) {
@@ -90,7 +118,7 @@ public class IntakeService {
         if (route.isEmpty()) {
             throw IntakeRejection.badField("type", "unknown event type '" + type + "'");
         }
-        if (!route.get().sources().isEmpty() && !route.get().sources().contains(sourceName)) {
+        if (sourceName != null && !route.get().sources().isEmpty() && !route.get().sources().contains(sourceName)) {
             throw IntakeRejection.badField("type", "event type '" + type + "' is not accepted from source '" + sourceName + "'");
         }
         return route.get();

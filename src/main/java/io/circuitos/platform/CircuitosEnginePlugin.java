@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 
 /**
  * Engine settings circuitos relies on: the {@code admins} group is the Camunda admin group, group ids
- * may contain dashes, and
+ * may contain dashes, history level {@code circuitos} is available, and
  * every decision table evaluated by a process records its matched rule on the execution.
  * Usable from Spring (as a bean) and from a plain {@code camunda.cfg.xml} in process tests.
  */
@@ -28,6 +28,10 @@ public class CircuitosEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setAdminGroups(adminGroups);
         // group ids such as "sales-reps" contain dashes, which the engine's default pattern refuses
         configuration.setGroupResourceWhitelistPattern(GROUP_ID_PATTERN);
+        List<org.camunda.bpm.engine.impl.history.HistoryLevel> historyLevels = new ArrayList<>(
+                configuration.getCustomHistoryLevels() == null ? List.of() : configuration.getCustomHistoryLevels());
+        historyLevels.add(new CircuitosHistoryLevel());
+        configuration.setCustomHistoryLevels(historyLevels);
         DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
                 ? configuration.getDmnEngineConfiguration()
                 : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();

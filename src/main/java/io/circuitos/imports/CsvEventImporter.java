@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -33,9 +38,15 @@ public class CsvEventImporter {
     private static final int MAX_REPORTED_ERRORS = 1000;
 
     private final IntakeService intake;
+    private final int parallelism;
 
-    public CsvEventImporter(IntakeService intake) {
+    /**
+     * @param parallelism batches started at the same time: a start spends most of its time waiting for
+     *                    database round trips, so a few concurrent batches keep the cores busy
+     */
+    public CsvEventImporter(IntakeService intake, int parallelism) {
         this.intake = intake;
+        this.parallelism = Math.max(1, parallelism);
     }
 
     public record RowError(long line, String field, String message) {
@@ -48,44 +59,57 @@ public class CsvEventImporter {
         intake.route(null, eventType); // unknown type: reject the whole upload before reading it
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        long started = 0;
-        long duplicates = 0;
         long rejected = 0;
         List<RowError> errors = new ArrayList<>();
-        List<Delivery> batch = new ArrayList<>(BATCH);
+        List<Future<long[]>> started = new ArrayList<>();
+        // a full queue makes the reading thread start the batch itself: back-pressure, bounded memory
+        ThreadPoolExecutor starters = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(parallelism), new ThreadPoolExecutor.CallerRunsPolicy());
         try (CSVParser parser = format.parse(csv)) {
             List<String> header = parser.getHeaderNames();
+            List<Delivery> batch = new ArrayList<>(BATCH);
             for (CSVRecord record : parser) {
-                long line = record.getParser().getCurrentLineNumber();
                 try {
                     batch.add(intake.prepare(SOURCE, deliveryId(eventType, record), event(eventType, header, record), false));
                 } catch (IntakeRejection rejection) {
                     rejected++;
                     if (errors.size() < MAX_REPORTED_ERRORS) {
-                        errors.add(new RowError(line, rejection.field(), rejection.getMessage()));
+                        errors.add(new RowError(record.getParser().getCurrentLineNumber(), rejection.field(), rejection.getMessage()));
                     }
                 }
                 if (batch.size() == BATCH) {
-                    long[] counts = flush(batch);
-                    started += counts[0];
-                    duplicates += counts[1];
+                    started.add(submit(starters, batch));
+                    batch = new ArrayList<>(BATCH);
                 }
             }
+            started.add(submit(starters, batch));
+            long[] totals = new long[2];
+            for (Future<long[]> counts : started) {
+                long[] c = counts.get();
+                totals[0] += c[0];
+                totals[1] += c[1];
+            }
+            return new Report(totals[0], totals[1], rejected, errors);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("import interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            starters.shutdownNow();
         }
-        long[] counts = flush(batch);
-        return new Report(started + counts[0], duplicates + counts[1], rejected, errors);
     }
 
-    private long[] flush(List<Delivery> batch) {
-        long[] counts = new long[2];
-        if (batch.isEmpty()) {
+    private Future<long[]> submit(ThreadPoolExecutor starters, List<Delivery> batch) {
+        return starters.submit(() -> {
+            long[] counts = new long[2];
+            if (!batch.isEmpty()) {
+                for (StartResult result : intake.startAll(SOURCE, batch)) {
+                    counts[result.duplicate() ? 1 : 0]++;
+                }
+            }
             return counts;
-        }
-        for (StartResult result : intake.startAll(SOURCE, batch)) {
-            counts[result.duplicate() ? 1 : 0]++;
-        }
-        batch.clear();
-        return counts;
+        });
     }
 
     static JsonNode event(String eventType, List<String> header, CSVRecord record) {

@@ -1,6 +1,7 @@
 package io.circuitos.imports;
 
 import io.circuitos.intake.IntakeService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 public class ImportConfiguration {
 
     @Bean
-    public CsvEventImporter csvEventImporter(IntakeService intake) {
-        return new CsvEventImporter(intake);
+    public CsvEventImporter csvEventImporter(IntakeService intake,
+                                             @Value("${circuitos.imports.parallelism:4}") int parallelism) {
+        return new CsvEventImporter(intake, parallelism);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Remembers every accepted delivery by {@code (source, webhook-id)}. The primary key is what makes
- * a redelivery, concurrent or after a restart, start nothing: the claim and the process start
+ * a redelivery, concurrent or after a restart, start nothing: the record and the process start
  * commit together or not at all.
  */
 class DeliveryStore {
@@ -23,14 +23,11 @@ class DeliveryStore {
     }
 
     /** Throws {@link org.springframework.dao.DuplicateKeyException} when the delivery is already known. */
-    void claim(String source, String webhookId, String eventType, String businessKey, Instant receivedAt) {
-        jdbc.update("insert into circuitos_webhook_delivery (source, webhook_id, event_type, business_key, received_at) "
-                + "values (?, ?, ?, ?, ?)", source, webhookId, eventType, businessKey, Timestamp.from(receivedAt));
-    }
-
-    void attach(String source, String webhookId, String processInstanceId) {
-        jdbc.update("update circuitos_webhook_delivery set process_instance_id = ? where source = ? and webhook_id = ?",
-                processInstanceId, source, webhookId);
+    void record(String source, String webhookId, String eventType, String businessKey, String processInstanceId,
+                Instant receivedAt) {
+        jdbc.update("insert into circuitos_webhook_delivery (source, webhook_id, event_type, business_key, "
+                        + "process_instance_id, received_at) values (?, ?, ?, ?, ?, ?)",
+                source, webhookId, eventType, businessKey, processInstanceId, Timestamp.from(receivedAt));
     }
 
     /** The known deliveries among {@code webhookIds}, by id. */

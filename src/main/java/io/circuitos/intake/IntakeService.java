@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a signed webhook into a started agent: source, rate limit, signature, payload, route, then
- * the claim of {@code (source, webhook-id)} and the process start in one transaction. Every check
+ * the process start and the record of {@code (source, webhook-id)} in one transaction. Every check
  * runs before anything is written, so a rejected request leaves no trace.
  */
 public class IntakeService {
@@ -83,19 +83,19 @@ public class IntakeService {
         }
     }
 
+    /**
+     * Starts the instance, then records the delivery with its instance id. A concurrent or repeated
+     * delivery of the same key fails on the primary key and its whole transaction, start included,
+     * rolls back. Where the delivery came from lives in the delivery table, not in process variables.
+     */
     private StartResult startInTransaction(String sourceName, Delivery delivery) {
-        Map<String, Object> variables = delivery.variables();
-        Object businessKeyValue = variables.get(delivery.route().businessKey());
+        Object businessKeyValue = delivery.variables().get(delivery.route().businessKey());
         String businessKey = businessKeyValue == null ? null : businessKeyValue.toString();
-        variables.put("eventSource", sourceName);
-        variables.put("eventType", delivery.type());
-        variables.put("deliveryId", delivery.deliveryId());
-        deliveries.claim(sourceName, delivery.deliveryId(), delivery.type(), businessKey, clock.instant());
         ProcessInstance instance = runtimeService.createProcessInstanceByKey(delivery.route().processKey())
                 .businessKey(businessKey)
-                .setVariables(variables)
+                .setVariables(delivery.variables())
                 .execute();
-        deliveries.attach(sourceName, delivery.deliveryId(), instance.getId());
+        deliveries.record(sourceName, delivery.deliveryId(), delivery.type(), businessKey, instance.getId(), clock.instant());
         return new StartResult(instance.getId(), businessKey, false);
     }
 

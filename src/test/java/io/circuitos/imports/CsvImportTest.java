@@ -38,6 +38,8 @@ class CsvImportTest {
     int port;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void validRowsStartAgentsAndEveryBadRowIsReportedWithItsLineAndField() throws Exception {
@@ -55,7 +57,9 @@ class CsvImportTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("IMP-1").count()).isEqualTo(1);
         assertThat(runtimeService.getVariables(runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey("IMP-5").singleResult().getId()))
-                .containsEntry("amount", 3100.5).containsEntry("contactName", "Eve, Jr.").containsEntry("eventSource", "import");
+                .containsEntry("amount", 3100.5).containsEntry("contactName", "Eve, Jr.");
+        assertThat(jdbc.queryForObject("select source from circuitos_webhook_delivery where business_key = 'IMP-5'", String.class))
+                .isEqualTo("import");
 
         JsonNode again = JSON.readTree(upload("opportunity.closed_lost", CSV, "manager", "manager").body());
         assertThat(again.get("started").asLong()).isZero();

@@ -66,7 +66,6 @@ class WebhookIntakeTest {
                 .containsEntry("amount", 48000.0)
                 .containsEntry("contactEmail", "dana@northwind.example")
                 .containsEntry("previousContacts", 2L)
-                .containsEntry("eventSource", "crm")
                 .doesNotContainKey("band"); // scoring runs after the response, asynchronously
     }
 

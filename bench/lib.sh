@@ -1,0 +1,25 @@
+# Shared by the benchmark scripts: build, start the jar on a fresh PostgreSQL database, stop it on exit.
+# DEMO VALUES: the demo CRM secret and demo users drive the benchmarks only.
+BENCH_PORT=${BENCH_PORT:-18080}
+BENCH_DB=${BENCH_DB:-circuitos_bench}
+BENCH_URL="http://127.0.0.1:$BENCH_PORT"
+
+bench_start_app() {
+  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
+  mvn -q -B -DskipTests package
+  CIRCUITOS_WEBHOOKS_SOURCES_CRM_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1jcm0tc2VjcmV0LTAx \
+  java ${BENCH_APP_OPTS:--Xmx2g} -jar target/circuitos.jar \
+    --spring.profiles.active=postgres \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
+    --circuitos.identity.demo-users=true \
+    --circuitos.webhooks.sources.crm.rate-limit-per-minute=100000000 \
+    --server.port="$BENCH_PORT" "$@" > target/bench-app.log 2>&1 &
+  BENCH_APP_PID=$!
+  trap 'kill $BENCH_APP_PID 2>/dev/null; wait $BENCH_APP_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do
+    curl -sf "$BENCH_URL/actuator/health" > /dev/null && return 0
+    sleep 1
+  done
+  echo "the app did not start, see target/bench-app.log" >&2
+  return 1
+}

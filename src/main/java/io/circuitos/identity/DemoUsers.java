@@ -14,7 +14,7 @@ public class DemoUsers {
     }
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("demo", "Demo Admin", List.of(Groups.ADMINS)),
+            new DemoUser("demo", "Demo Admin", List.of(Groups.ADMINS, Groups.CAMUNDA_ADMIN)),
             new DemoUser("rep", "Riley Rep", List.of(Groups.SALES_REPS)),
             new DemoUser("manager", "Morgan Manager", List.of(Groups.SALES_MANAGERS, Groups.MARKETING_MANAGERS, Groups.SUPPORT_LEADS)),
             new DemoUser("analyst", "Avery Analyst", List.of(Groups.ANALYSTS)),

@@ -44,9 +44,11 @@ public class GroupAuthorizations {
     public void apply(boolean createGroups) {
         if (createGroups) {
             Groups.ALL.forEach(this::ensureGroup);
+            ensureGroup(Groups.CAMUNDA_ADMIN);
         }
         for (Resource resource : Resources.values()) {
             grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
+            grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
         }
         for (String group : Groups.TASK_WORKERS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -74,7 +76,7 @@ public class GroupAuthorizations {
         if (identityService.createGroupQuery().groupId(id).count() == 0) {
             Group group = identityService.newGroup(id);
             group.setName(id);
-            group.setType(Groups.ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
+            group.setType(Groups.ADMINS.equals(id) || Groups.CAMUNDA_ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
             identityService.saveGroup(group);
         }
     }

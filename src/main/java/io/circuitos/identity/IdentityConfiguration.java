@@ -13,13 +13,19 @@ public class IdentityConfiguration {
     private final ProcessEngine engine;
     private final boolean createGroups;
     private final boolean demoUsers;
+    private final String initialAdminUser;
+    private final String initialAdminPassword;
 
     public IdentityConfiguration(ProcessEngine engine,
                                  @Value("${circuitos.identity.create-groups:true}") boolean createGroups,
-                                 @Value("${circuitos.identity.demo-users:false}") boolean demoUsers) {
+                                 @Value("${circuitos.identity.demo-users:false}") boolean demoUsers,
+                                 @Value("${circuitos.identity.initial-admin.user:}") String initialAdminUser,
+                                 @Value("${circuitos.identity.initial-admin.password:}") String initialAdminPassword) {
         this.engine = engine;
         this.createGroups = createGroups;
         this.demoUsers = demoUsers;
+        this.initialAdminUser = initialAdminUser;
+        this.initialAdminPassword = initialAdminPassword;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -30,5 +36,6 @@ public class IdentityConfiguration {
         if (demoUsers) {
             new DemoUsers(engine.getIdentityService()).create();
         }
+        new InitialAdmin(engine.getIdentityService()).ensure(initialAdminUser, initialAdminPassword);
     }
 }

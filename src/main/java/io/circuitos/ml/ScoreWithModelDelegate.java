@@ -26,7 +26,8 @@ public class ScoreWithModelDelegate implements JavaDelegate {
         }
         LoadedModel model = registry.get(modelName.toString());
         ScoreResult result = model.score(execution.getVariables());
-        execution.setVariableLocal("probability", result.probability());
+        // four decimals: enough for any decision, and readable in a form
+        execution.setVariableLocal("probability", Math.round(result.probability() * 10_000d) / 10_000d);
         execution.setVariableLocal("score", result.score());
         execution.setVariableLocal("modelVersion", result.modelName() + " " + result.modelVersion());
         execution.setVariableLocal("topFeatures", result.topFeatures().isEmpty()

@@ -36,6 +36,8 @@ class AccessTest {
     ManagementService managementService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
 
     String urgentTaskId;
     String supportTaskId;
@@ -91,6 +93,21 @@ class AccessTest {
     void onlyAnalystsAndAdminsMayDeploy() throws Exception {
         assertThat(deploy("rep", "rep").statusCode()).isEqualTo(403);
         assertThat(deploy("analyst", "analyst").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theWebappsFirstAdminSetupPageIsClosed() throws Exception {
+        long users = identityService.createUserQuery().count();
+        HttpResponse<String> setup = http.send(HttpRequest.newBuilder(
+                        URI.create(base() + "/camunda/api/admin/setup/default/user/create"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"X\"},"
+                                + "\"credentials\":{\"password\":\"intruder-password\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(setup.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(identityService.createUserQuery().count()).isEqualTo(users);
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isPositive();
     }
 
     private HttpResponse<String> deploy(String user, String password) throws Exception {

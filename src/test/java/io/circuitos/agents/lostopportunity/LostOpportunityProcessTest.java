@@ -114,7 +114,7 @@ class LostOpportunityProcessTest {
         assertThat((String) variables.get("emailDraft")).contains("Dana Whitfield").contains("GymFlow");
 
         Task task = task("ReengageOpportunity");
-        assertThat(task).hasCandidateGroup("sales-reps");
+        assertThat(task).hasCandidateGroup("sales-reps").hasName("Re-engage lost opportunity: Northwind Fitness (OPP-T-URGENT)");
         assertThat(deployedForm(task)).contains("\"id\": \"lost-opportunity-reengage\"").contains("emailDraft").contains("bandRule");
         assertThat(task.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(24))));
 
@@ -136,7 +136,8 @@ class LostOpportunityProcessTest {
 
         execute(sla);
         assertThat(instance).hasPassed("SlaMissed").isWaitingAt("ReengageEscalated");
-        assertThat(task("ReengageEscalated")).hasCandidateGroup("sales-managers");
+        assertThat(task("ReengageEscalated")).hasCandidateGroup("sales-managers")
+                .hasName("Escalated: re-engage lost opportunity: Northwind Fitness (OPP-T-URGENT)");
 
         complete(task("ReengageEscalated"), withVariables("outcome", "disqualify", "disqualifyReason", "went bankrupt"));
         execute(job("AlertSalesReps"));

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,17 +35,6 @@ public class ImportController {
         try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
             return ResponseEntity.ok(CsvEventImporter.summary(importer.importRows(eventType, csv)));
         }
-    }
-
-    @ExceptionHandler(IntakeRejection.class)
-    public ResponseEntity<Map<String, Object>> rejected(IntakeRejection rejection) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", rejection.status().value());
-        body.put("error", rejection.getMessage());
-        if (rejection.field() != null) {
-            body.put("field", rejection.field());
-        }
-        return ResponseEntity.status(rejection.status()).body(body);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -1,12 +1,8 @@
 package io.circuitos.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,20 +28,5 @@ public class WebhookController {
         StartResult result = intake.receive(source,
                 body == null ? "" : new String(body, StandardCharsets.UTF_8), id, timestamp, signature);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(result);
-    }
-
-    @ExceptionHandler(IntakeRejection.class)
-    public ResponseEntity<Map<String, Object>> rejected(IntakeRejection rejection) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", rejection.status().value());
-        body.put("error", rejection.getMessage());
-        if (rejection.field() != null) {
-            body.put("field", rejection.field());
-        }
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(rejection.status());
-        if (rejection.retryAfterSeconds() > 0) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(rejection.retryAfterSeconds()));
-        }
-        return response.body(body);
     }
 }

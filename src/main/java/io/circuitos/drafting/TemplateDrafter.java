@@ -23,11 +23,15 @@ public class TemplateDrafter implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String templateId = String.valueOf(execution.getVariable("templateId"));
         Object variant = execution.getVariable("variant");
-        String template = load(templateId, variant == null ? null : variant.toString());
-        execution.setVariableLocal("draft", render(template, execution.getVariables()));
+        execution.setVariableLocal("draft", draft(String.valueOf(execution.getVariable("templateId")),
+                variant == null ? null : variant.toString(), execution.getVariables()));
         execution.setVariableLocal("draftOrigin", "template");
+    }
+
+    /** The deterministic text of a template for these variables (also the LLM's fallback). */
+    public static String draft(String templateId, String variant, Map<String, Object> variables) {
+        return render(load(templateId, variant), variables);
     }
 
     public static String render(String template, Map<String, Object> variables) {

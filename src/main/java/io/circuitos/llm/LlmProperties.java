@@ -1,0 +1,45 @@
+package io.circuitos.llm;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code circuitos.llm.*}: where Ollama is ({@code base-url}; empty = no LLM, every draft comes
+ * from its template), which model, the per-call timeout, the per-instance budget and the guard's
+ * content rules, all editable without code.
+ */
+@ConfigurationProperties("circuitos.llm")
+public record LlmProperties(
+        @DefaultValue("") String baseUrl,
+        @DefaultValue("llama3.2:3b") String model,
+        @DefaultValue("PT30S") Duration timeout,
+        @DefaultValue Budget budget,
+        @DefaultValue Guard guard,
+        @DefaultValue Breaker breaker) {
+
+    public boolean enabled() {
+        return baseUrl != null && !baseUrl.isBlank();
+    }
+
+    /** Per process instance: model calls and tokens (prompt + answer) before the BPMN error. */
+    public record Budget(@DefaultValue("4") int maxCalls, @DefaultValue("6000") int maxTokens) {
+    }
+
+    /**
+     * @param maxLength        longest text field, in characters
+     * @param bannedPhrases    promises and other phrases that must never leave (case-insensitive)
+     * @param cataloguePrices  prices and discounts the offer catalogue contains, written as they may appear
+     */
+    public record Guard(@DefaultValue("1500") int maxLength,
+                        @DefaultValue({"guarantee", "guaranteed", "promise", "risk-free", "100%", "no risk", "will definitely"})
+                        List<String> bannedPhrases,
+                        @DefaultValue List<String> cataloguePrices) {
+    }
+
+    /** Circuit breaker: open after this failure rate over the last calls, stay open for {@code openFor}. */
+    public record Breaker(@DefaultValue("50") float failureRatePercent, @DefaultValue("10") int window,
+                          @DefaultValue("4") int minimumCalls, @DefaultValue("PT30S") Duration openFor) {
+    }
+}

@@ -1,0 +1,122 @@
+package io.circuitos.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * An Ollama stand-in inside the test JVM that speaks the real {@code POST /api/chat} wire format:
+ * request {@code {"model","messages","options","format","stream":false}}, answer
+ * {@code {"message":{"role":"assistant","content":...},"done":true,"prompt_eval_count","eval_count"}}.
+ * Replies are queued; when the queue is empty the default reply is used.
+ */
+public final class FakeOllama implements AutoCloseable {
+
+    public record Reply(int status, String content, Duration delay, int promptTokens, int outputTokens) {
+
+        public static Reply content(String content) {
+            return new Reply(200, content, Duration.ZERO, 120, 80);
+        }
+
+        public static Reply json(String subject, String body) {
+            ObjectNode answer = new ObjectMapper().createObjectNode().put("subject", subject).put("body", body);
+            return content(answer.toString());
+        }
+
+        public static Reply status(int status) {
+            return new Reply(status, null, Duration.ZERO, 0, 0);
+        }
+
+        public Reply after(Duration delay) {
+            return new Reply(status, content, delay, promptTokens, outputTokens);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private volatile Reply defaultReply = Reply.json("Picking up where we left off", "Hi, would a short call next week work?");
+
+    public FakeOllama() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/api/chat", exchange -> {
+            requests.add(JSON.readTree(exchange.getRequestBody()));
+            Reply reply = replies.poll();
+            if (reply == null) {
+                reply = defaultReply;
+            }
+            sleep(reply.delay());
+            byte[] body = reply.status() == 200 ? answer(reply) : "{\"error\":\"model failed\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            try {
+                exchange.sendResponseHeaders(reply.status(), body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            } catch (IOException clientGone) {
+                // the client timed out and closed the connection
+            }
+        });
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public FakeOllama enqueue(Reply... queued) {
+        replies.addAll(List.of(queued));
+        return this;
+    }
+
+    public void answerByDefault(Reply reply) {
+        this.defaultReply = reply;
+    }
+
+    public List<JsonNode> requests() {
+        return requests;
+    }
+
+    public void reset() {
+        replies.clear();
+        requests.clear();
+        defaultReply = Reply.json("Picking up where we left off", "Hi, would a short call next week work?");
+    }
+
+    private static byte[] answer(Reply reply) throws IOException {
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("model", "fake-model");
+        answer.put("created_at", "2026-11-21T10:00:00Z");
+        answer.putObject("message").put("role", "assistant").put("content", reply.content());
+        answer.put("done", true);
+        answer.put("done_reason", "stop");
+        answer.put("prompt_eval_count", reply.promptTokens());
+        answer.put("eval_count", reply.outputTokens());
+        return JSON.writeValueAsBytes(answer);
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

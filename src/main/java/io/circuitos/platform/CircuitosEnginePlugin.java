@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 
 /**
  * Engine settings circuitos relies on: the {@code admins} group is the Camunda admin group, group ids
- * may contain dashes, history level {@code circuitos} is available, and
+ * may contain dashes, history level {@code circuitos} is available, output
+ * mappings are skipped for activities left through a boundary event, and
  * every decision table evaluated by a process records its matched rule on the execution.
  * Usable from Spring (as a bean) and from a plain {@code camunda.cfg.xml} in process tests.
  */
@@ -32,6 +33,8 @@ public class CircuitosEnginePlugin extends AbstractProcessEnginePlugin {
                 configuration.getCustomHistoryLevels() == null ? List.of() : configuration.getCustomHistoryLevels());
         historyLevels.add(new CircuitosHistoryLevel());
         configuration.setCustomHistoryLevels(historyLevels);
+        // a task left through a boundary event (e.g. a BPMN error from a delegate) has no outputs to map
+        configuration.setSkipOutputMappingOnCanceledActivities(true);
         DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
                 ? configuration.getDmnEngineConfiguration()
                 : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();

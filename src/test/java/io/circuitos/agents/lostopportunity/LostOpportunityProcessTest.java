@@ -11,6 +11,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.circuitos.drafting.TemplateDrafter;
+import io.circuitos.llm.ContentGuard;
+import io.circuitos.llm.LlmConfiguration;
+import io.circuitos.llm.LlmDraftDelegate;
+import io.circuitos.llm.LlmProperties;
+import io.circuitos.llm.PromptLibrary;
+import io.circuitos.support.FakeOllama;
+import java.util.List;
 import io.circuitos.ml.ModelRegistry;
 import io.circuitos.ml.ScoreWithModelDelegate;
 import io.circuitos.notify.ChannelNotifier;
@@ -31,6 +38,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -65,16 +74,19 @@ class LostOpportunityProcessTest {
 
     private static ChannelCapture channels;
     private static ModelRegistry models;
+    private static FakeOllama ollama;
 
     @BeforeAll
     static void startChannels() throws Exception {
         channels = new ChannelCapture();
+        ollama = new FakeOllama();
         models = new ModelRegistry(Path.of("target/no-models-dir"), Duration.ofMinutes(1), Clock.systemUTC());
     }
 
     @AfterAll
     static void stopChannels() {
         channels.close();
+        ollama.close();
     }
 
     @BeforeEach
@@ -83,6 +95,8 @@ class LostOpportunityProcessTest {
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("scoreWithModel", new ScoreWithModelDelegate(models));
         Mocks.register("draftFromTemplate", new TemplateDrafter());
+        ollama.reset();
+        registerLlm(ollama.baseUrl(), 4);
         Mocks.register("scheduleAtSendTime", new SendTimeScheduler(ZoneOffset.UTC));
         Mocks.register("notifyChannel", new ChannelNotifier(new ChannelProperties(Map.of(
                 "sales-reps", new ChannelProperties.Channel(channels.url("/sales-reps")),
@@ -104,14 +118,18 @@ class LostOpportunityProcessTest {
                 .isWaitingAt("ReengageOpportunity", "AlertSalesReps")
                 .variables()
                 .containsEntry("band", "urgent")
-                .containsEntry("draftOrigin", "template")
+                .containsEntry("draftOrigin", "llm")
+                .containsEntry("guardResult", "passed")
                 .containsEntry("bandRule", "reactivationScore >= 80 → band = urgent")
                 .containsKeys("reactivationScore", "reactivationProbability", "modelVersion", "topFeatures", "emailDraft");
         Map<String, Object> variables = runtimeService().getVariables(instance.getId());
         assertThat((Double) variables.get("reactivationScore")).isGreaterThanOrEqualTo(80.0);
         assertThat((String) variables.get("modelVersion")).startsWith("lost-opportunity-reactivation ");
         assertThat((String) variables.get("topFeatures")).contains("previousOutcome=success");
-        assertThat((String) variables.get("emailDraft")).contains("Dana Whitfield").contains("GymFlow");
+        assertThat((String) variables.get("emailDraft")).isEqualTo("Subject: Picking up where we left off\n\nHi, would a short call next week work?");
+        assertThat((String) variables.get("llmCallLog")).contains("\"template\":\"lost-opportunity-reengagement.v1\"")
+                .contains("\"model\":\"fake-model\"").contains("\"promptTokens\":120").contains("\"outputTokens\":80");
+        assertThat(ollama.requests().get(0).at("/messages/1/content").asText()).contains("Dana Whitfield").contains("GymFlow");
 
         Task task = task("ReengageOpportunity");
         assertThat(task).hasCandidateGroup("sales-reps").hasName("Re-engage lost opportunity: Northwind Fitness (OPP-T-URGENT)");
@@ -126,6 +144,74 @@ class LostOpportunityProcessTest {
         complete(task, withVariables("outcome", "send", "emailDraft", "Edited by the rep"));
         assertThat(instance).isEnded().hasPassed("EmailSent", "RepsAlerted")
                 .variables().containsEntry("endReason", "email sent").containsEntry("emailDraft", "Edited by the rep");
+    }
+
+    @Test
+    void aDraftThatBreaksTheGuardIsRegeneratedOnceThenReplacedByTheTemplate() {
+        ollama.enqueue(FakeOllama.Reply.json("Come back", "We guarantee a 30% discount."),
+                FakeOllama.Reply.json("Come back", "I promise you will love it."));
+        ProcessInstance instance = start(SampleOpportunities.urgent());
+
+        assertThat(ollama.requests()).hasSize(2);
+        assertThat(instance).isWaitingAt("ReengageOpportunity").variables()
+                .containsEntry("draftOrigin", "template")
+                .containsEntry("llmCalls", 2);
+        Map<String, Object> variables = runtimeService().getVariables(instance.getId());
+        assertThat((String) variables.get("draftNote")).startsWith("Template draft: the model's draft failed the guard").contains("promise");
+        assertThat((String) variables.get("emailDraft")).contains("Dana Whitfield").contains("GymFlow").doesNotContain("guarantee");
+        assertThat((String) variables.get("llmCallLog")).contains("guard failed");
+    }
+
+    @Test
+    void withOllamaDownTheRepStillGetsTheTaskWithATemplateDraft() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        registerLlm("http://127.0.0.1:" + closedPort, 4);
+        ProcessInstance instance = start(SampleOpportunities.urgent());
+
+        assertThat(instance).isWaitingAt("ReengageOpportunity").variables().containsEntry("draftOrigin", "template");
+        assertThat((String) runtimeService().getVariable(instance.getId(), "draftNote")).contains("ConnectException");
+        assertThat(task("ReengageOpportunity")).hasCandidateGroup("sales-reps");
+    }
+
+    @Test
+    void anUnreachableModelIsRetriedByTheEngineAndTheLastRetryFallsBackWithoutAnIncident() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        registerLlm("http://127.0.0.1:" + closedPort, 4);
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("lost-opportunity", "OPP-T-RETRY",
+                SampleOpportunities.urgent());
+        assertThat(instance).isWaitingAt("OpportunityClosedLost");
+        execute(job());
+        Job draft = job("DraftReengagementEmail");
+        // as under the job executor: the engine tells the delegate which retry this is
+        Context.setJobExecutorContext(new JobExecutorContext());
+        try {
+            for (int retriesLeft = 2; retriesLeft >= 1; retriesLeft--) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(draft.getId()));
+                assertThat(managementService().createJobQuery().jobId(draft.getId()).singleResult().getRetries()).isEqualTo(retriesLeft);
+            }
+            managementService().executeJob(draft.getId());
+        } finally {
+            Context.removeJobExecutorContext();
+        }
+        assertThat(instance).isWaitingAt("ReengageOpportunity").variables().containsEntry("draftOrigin", "template");
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void overTheLlmBudgetTheProcessDraftsFromTheTemplate() {
+        registerLlm(ollama.baseUrl(), 0);
+        ProcessInstance instance = start(SampleOpportunities.urgent());
+
+        assertThat(instance).hasPassed("LlmBudgetExceeded", "DraftFromTemplate", "DraftReady").isWaitingAt("ReengageOpportunity")
+                .variables().containsEntry("draftOrigin", "template")
+                .containsEntry("draftNote", "Template draft: the LLM budget of this instance is used up.");
+        assertThat(ollama.requests()).isEmpty();
     }
 
     @Test
@@ -211,6 +297,14 @@ class LostOpportunityProcessTest {
         }
     }
 
+    private static void registerLlm(String baseUrl, int maxCalls) {
+        LlmProperties properties = new LlmProperties(baseUrl, "fake-model", Duration.ofSeconds(2),
+                new LlmProperties.Budget(maxCalls, 6000), new LlmProperties.Guard(1500, List.of("guarantee", "promise"), List.of()),
+                new LlmProperties.Breaker(50, 10, 4, Duration.ofMinutes(1)));
+        Mocks.register("llmDraft", new LlmDraftDelegate(LlmConfiguration.gateway(properties), new PromptLibrary(),
+                new ContentGuard(properties.guard()), properties.budget()));
+    }
+
     private static String deployedForm(Task task) {
         try (java.io.InputStream form = BpmnAwareTests.formService().getDeployedTaskForm(task.getId())) {
             return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -224,6 +318,9 @@ class LostOpportunityProcessTest {
                 (String) variables.get("opportunityId"), variables);
         assertThat(instance).isWaitingAt("OpportunityClosedLost");
         execute(job()); // the asynchronous continuation after the start event
+        if (runtimeService().createExecutionQuery().processInstanceId(instance.getId()).activityId("DraftReengagementEmail").count() > 0) {
+            execute(job("DraftReengagementEmail"));
+        }
         return instance;
     }
 }

@@ -49,6 +49,8 @@ public final class FakeOllama implements AutoCloseable {
     private volatile Reply defaultReply = Reply.json("Picking up where we left off", "Hi, would a short call next week work?");
 
     public FakeOllama() throws IOException {
+        // without TCP_NODELAY the JDK server's split header/body writes meet delayed ACKs: +40 ms a call
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/api/chat", exchange -> {

@@ -1,0 +1,40 @@
+package io.circuitos.knowledge;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+@Configuration
+public class KnowledgeConfiguration {
+
+    /** Built on first use: the embedding model costs a second and some memory that only the support agent needs. */
+    @Bean
+    @Lazy
+    public KnowledgeBase knowledgeBase() throws IOException {
+        System.setProperty("ai.djl.offline", "true"); // the tokenizer would otherwise try to download on start
+        return new KnowledgeBase(new AllMiniLmL6V2EmbeddingModel(), articles());
+    }
+
+    /** The markdown articles of the top-level {@code knowledge/} folder; id = file name, title = first heading. */
+    public static List<KnowledgeBase.Article> articles() throws IOException {
+        List<KnowledgeBase.Article> articles = new ArrayList<>();
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:knowledge/*.md")) {
+            String text;
+            try (InputStream in = resource.getInputStream()) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String id = resource.getFilename().replaceFirst("\\.md$", "");
+            String title = text.lines().filter(l -> l.startsWith("# ")).map(l -> l.substring(2).strip()).findFirst().orElse(id);
+            articles.add(new KnowledgeBase.Article(id, title, text));
+        }
+        return articles;
+    }
+}

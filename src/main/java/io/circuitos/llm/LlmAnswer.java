@@ -1,12 +1,26 @@
 package io.circuitos.llm;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /** One model call: the answer's fields and what it cost. */
 public record LlmAnswer(Map<String, String> fields, String template, String model, long latencyMs,
                         int promptTokens, int outputTokens) {
 
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
     public int tokens() {
         return promptTokens + outputTokens;
+    }
+
+    /** The answer as a Java record whose components are named like the template's output fields. */
+    public <T> T as(Class<T> type) {
+        try {
+            return JSON.convertValue(fields, type);
+        } catch (IllegalArgumentException e) {
+            throw new LlmOutputException("answer does not fit " + type.getSimpleName() + ": " + e.getMessage(), this);
+        }
     }
 }

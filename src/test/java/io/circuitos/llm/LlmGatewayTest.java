@@ -70,6 +70,16 @@ class LlmGatewayTest {
         assertThat(request.at("/messages/1/content").asText()).contains("Dana Whitfield at Northwind Fitness").contains("GymFlow");
     }
 
+    record EmailDraft(String subject, String body) {
+    }
+
+    @Test
+    void aJsonSchemaAnswerBecomesAJavaRecord() {
+        ollama.enqueue(Reply.json("Quick question", "Hi Dana, is now a better time?"));
+        EmailDraft draft = gateway().complete(TEMPLATE, VARIABLES).as(EmailDraft.class);
+        assertThat(draft).isEqualTo(new EmailDraft("Quick question", "Hi Dana, is now a better time?"));
+    }
+
     @Test
     void aPlainTextAnswerIsAnOutputErrorThatStillCountsTheCall() {
         ollama.enqueue(Reply.content("Sure! Here is your email: Hi Dana..."));

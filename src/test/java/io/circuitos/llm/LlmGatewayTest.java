@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.circuitos.support.FakeOllama;
 import io.circuitos.support.FakeOllama.Reply;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -118,10 +117,7 @@ class LlmGatewayTest {
 
     @Test
     void aRefusedConnectionIsARetryableUnavailabilityNamingTheCause() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = io.circuitos.support.Ports.closed();
         LlmGateway gateway = LlmConfiguration.gateway(properties("http://127.0.0.1:" + closedPort, Duration.ofSeconds(2)));
         assertThatThrownBy(() -> gateway.complete(TEMPLATE, VARIABLES))
                 .isInstanceOfSatisfying(LlmUnavailableException.class, e -> {

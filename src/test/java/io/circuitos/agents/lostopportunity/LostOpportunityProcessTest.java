@@ -164,10 +164,7 @@ class LostOpportunityProcessTest {
 
     @Test
     void withOllamaDownTheRepStillGetsTheTaskWithATemplateDraft() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = io.circuitos.support.Ports.closed();
         registerLlm("http://127.0.0.1:" + closedPort, 4);
         ProcessInstance instance = start(SampleOpportunities.urgent());
 
@@ -178,10 +175,7 @@ class LostOpportunityProcessTest {
 
     @Test
     void anUnreachableModelIsRetriedByTheEngineAndTheLastRetryFallsBackWithoutAnIncident() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = io.circuitos.support.Ports.closed();
         registerLlm("http://127.0.0.1:" + closedPort, 4);
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("lost-opportunity", "OPP-T-RETRY",
                 SampleOpportunities.urgent());

@@ -19,7 +19,7 @@ import weka.core.Instances;
  */
 public final class MlCommands {
 
-    private static final Set<String> COMMANDS = Set.of("train", "evaluate");
+    private static final Set<String> COMMANDS = Set.of("train", "evaluate", "generate-licensing-data");
 
     private MlCommands() {
     }
@@ -35,6 +35,7 @@ public final class MlCommands {
             return switch (args[0]) {
                 case "train" -> train(options, out, err);
                 case "evaluate" -> evaluate(options, out);
+                case "generate-licensing-data" -> generateLicensingData(options, out);
                 default -> usage(err);
             };
         } catch (IllegalArgumentException e) {
@@ -104,6 +105,15 @@ public final class MlCommands {
         return 0;
     }
 
+    private static int generateLicensingData(Map<String, String> options, PrintStream out) throws Exception {
+        Path csv = Path.of(required(options, "out"));
+        int rows = Integer.parseInt(options.getOrDefault("rows", "20000"));
+        long seed = Long.parseLong(options.getOrDefault("seed", "1"));
+        io.circuitos.agents.licensing.LicensingDataGenerator.write(csv, rows, seed);
+        out.printf("wrote %d GENERATED licensing applications (seed %d) to %s%n", rows, seed, csv);
+        return 0;
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -134,6 +144,7 @@ public final class MlCommands {
     private static int usage(PrintStream err) {
         err.println("usage: java -jar circuitos.jar train --model <name> --data <csv> [--out <dir>]");
         err.println("       java -jar circuitos.jar evaluate --model <name-or-dir> --data <csv>");
+        err.println("       java -jar circuitos.jar generate-licensing-data --out <csv> [--rows 20000] [--seed 1]");
         err.println("models: " + TrainingRecipes.names());
         return 2;
     }

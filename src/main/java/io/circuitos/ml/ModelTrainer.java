@@ -154,7 +154,7 @@ public final class ModelTrainer {
                 new ModelMetadata.Label(recipe.labelColumn(), recipe.positiveValue(), ModelMetrics.round(positiveRate)),
                 new ModelMetadata.TrainingData(csv.getFileName().toString(), sha256(csv), all.numInstances(),
                         training.numInstances(), holdout.numInstances(),
-                        "stratified 80/20, seed " + SEED + "; cross-validation " + FOLDS + "-fold on the 80 %", null),
+                        "stratified 80/20, seed " + SEED + "; cross-validation " + FOLDS + "-fold on the 80 %", recipe.generatedData()),
                 now.toString(),
                 metrics,
                 new ModelMetadata.ReferencePopulation("hold-out predictions", holdoutProbabilities.length,

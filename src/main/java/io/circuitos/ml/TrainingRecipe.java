@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * How a model is trained from a CSV file: which columns become which features, which column is
  * the label and which of its values is the positive class, and which Weka classifier to build.
+ * {@code generatedData} is null for real data, else how the data was generated (it goes on the model card).
  */
 public record TrainingRecipe(
         String modelName,
@@ -14,7 +15,8 @@ public record TrainingRecipe(
         String labelColumn,
         String positiveValue,
         String classifier,
-        String[] classifierOptions) {
+        String[] classifierOptions,
+        String generatedData) {
 
     public FeatureSpec feature(String name) {
         return features.stream().filter(f -> f.name().equals(name)).findFirst()

@@ -37,10 +37,33 @@ public final class TrainingRecipes {
                     nominal("previousOutcome", "poutcome")),
             "y", "yes",
             "weka.classifiers.meta.LogitBoost",
-            new String[] {"-I", "300", "-H", "0.3", "-W", "weka.classifiers.trees.REPTree", "--", "-L", "3", "-M", "20"});
+            new String[] {"-I", "300", "-H", "0.3", "-W", "weka.classifiers.trees.REPTree", "--", "-L", "3", "-M", "20"},
+            null);
+
+    /**
+     * Franchise licensing applications: which ones convert. No public data exists, so it is trained on
+     * {@code generate-licensing-data} output; the model card says so. Plain Logistic: the generator's
+     * ground truth is (close to) additive in these features.
+     */
+    public static final TrainingRecipe LICENSING_CONVERSION = new TrainingRecipe(
+            "licensing-conversion",
+            "Probability that a franchise licensing application converts (trained on GENERATED data)",
+            ',',
+            List.of(
+                    numeric("liquidCapital", "liquidCapital"),
+                    numeric("yearsExperience", "yearsExperience"),
+                    nominal("ownsGym", "ownsGym"),
+                    numeric("gymSqft", "gymSqft"),
+                    numeric("passionScore", "passionScore"),
+                    nominal("region", "region")),
+            "converted", "yes",
+            "weka.classifiers.functions.Logistic",
+            new String[0],
+            io.circuitos.agents.licensing.LicensingDataGenerator.GROUND_TRUTH);
 
     private static final Map<String, TrainingRecipe> BY_NAME = Map.of(
-            LOST_OPPORTUNITY_REACTIVATION.modelName(), LOST_OPPORTUNITY_REACTIVATION);
+            LOST_OPPORTUNITY_REACTIVATION.modelName(), LOST_OPPORTUNITY_REACTIVATION,
+            LICENSING_CONVERSION.modelName(), LICENSING_CONVERSION);
 
     private TrainingRecipes() {
     }

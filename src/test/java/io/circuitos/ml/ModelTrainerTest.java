@@ -24,7 +24,7 @@ class ModelTrainerTest {
     static final TrainingRecipe RECIPE = new TrainingRecipe("synthetic-test", "generated for tests", ',',
             List.of(FeatureSpec.numeric("signal", "signal"), FeatureSpec.nominal("colour", "colour", "?"),
                     FeatureSpec.numeric("noise", "noise", "NA")),
-            "converted", "yes", "weka.classifiers.functions.Logistic", new String[0]);
+            "converted", "yes", "weka.classifiers.functions.Logistic", new String[0], "test data from generate()");
 
     @TempDir
     Path tmp;

@@ -16,6 +16,13 @@ import io.circuitos.llm.LlmConfiguration;
 import io.circuitos.llm.LlmDraftDelegate;
 import io.circuitos.llm.LlmProperties;
 import io.circuitos.llm.PromptLibrary;
+import io.circuitos.mail.SendEmailDelegate;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import io.circuitos.support.FakeOllama;
 import java.util.List;
 import io.circuitos.ml.ModelRegistry;
@@ -76,8 +83,19 @@ class LostOpportunityProcessTest {
     private static ModelRegistry models;
     private static FakeOllama ollama;
 
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private static JdbcTemplate processTestDatabase;
+
     @BeforeAll
     static void startChannels() throws Exception {
+        // the application's own tables (Flyway migrations) in the process-test engine's database
+        org.springframework.jdbc.datasource.DriverManagerDataSource database = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                "jdbc:h2:mem:circuitos-process-tests;DB_CLOSE_DELAY=1000", "sa", "");
+        org.flywaydb.core.Flyway.configure().dataSource(database).table("circuitos_schema_history")
+                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        processTestDatabase = new JdbcTemplate(database);
         channels = new ChannelCapture();
         ollama = new FakeOllama();
         models = new ModelRegistry(Path.of("target/no-models-dir"), Duration.ofMinutes(1), Clock.systemUTC());
@@ -95,6 +113,10 @@ class LostOpportunityProcessTest {
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("scoreWithModel", new ScoreWithModelDelegate(models));
         Mocks.register("draftFromTemplate", new TemplateDrafter());
+        JavaMailSenderImpl mail = new JavaMailSenderImpl();
+        mail.setHost("127.0.0.1");
+        mail.setPort(ServerSetupTest.SMTP.getPort());
+        Mocks.register("sendEmail", new SendEmailDelegate(mail, processTestDatabase, "reps@circuitos.example", Clock.systemUTC()));
         ollama.reset();
         registerLlm(ollama.baseUrl(), 4);
         Mocks.register("scheduleAtSendTime", new SendTimeScheduler(ZoneOffset.UTC));
@@ -111,7 +133,7 @@ class LostOpportunityProcessTest {
     }
 
     @Test
-    void urgentLeadGoesToRepWithDraftedEmailAndAlertsTheChannel() {
+    void urgentLeadGoesToRepWithDraftedEmailAndAlertsTheChannel() throws Exception {
         ProcessInstance instance = start(SampleOpportunities.urgent());
 
         assertThat(instance).hasPassed("ScoreReactivation", "BandOpportunity", "DraftReengagementEmail")
@@ -141,9 +163,16 @@ class LostOpportunityProcessTest {
                 assertThat(post.body()).contains("OPP-T-URGENT").contains("Northwind Fitness"));
         assertThat(instance).variables().containsEntry("repsAlerted", true);
 
-        complete(task, withVariables("outcome", "send", "emailDraft", "Edited by the rep"));
-        assertThat(instance).isEnded().hasPassed("EmailSent", "RepsAlerted")
-                .variables().containsEntry("endReason", "email sent").containsEntry("emailDraft", "Edited by the rep");
+        complete(task, withVariables("outcome", "send", "emailDraft", "Subject: Hello again\n\nEdited by the rep"));
+        execute(job("SendReengagementEmail"));
+        execute(job("SendReengagementEmail")); // the asynchronous continuation after sending
+        assertThat(instance).isEnded().hasPassed("SendReengagementEmail", "EmailSent", "RepsAlerted")
+                .variables().containsEntry("endReason", "email sent").containsEntry("emailSent", true);
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("dana@northwind.example");
+        assertThat(received[0].getSubject()).isEqualTo("Hello again");
+        assertThat(GreenMailUtil.getBody(received[0]).strip()).isEqualTo("Edited by the rep");
     }
 
     @Test
@@ -238,7 +267,17 @@ class LostOpportunityProcessTest {
         assertThat(instance).isWaitingAt("ReengageOpportunity");
         complete(task("ReengageOpportunity"), withVariables("outcome", "send"));
         execute(job("AlertSalesReps"));
+        execute(job("SendReengagementEmail"));
+        // the same step once more in this instance, as a retried job would: nothing is sent twice
+        runtimeService().createProcessInstanceModification(instance.getId()).startBeforeActivity("SendReengagementEmail").execute();
+        for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).activityId("SendReengagementEmail").list()) {
+            managementService().executeJob(job.getId());
+        }
+        for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).activityId("SendReengagementEmail").list()) {
+            managementService().executeJob(job.getId());
+        }
         assertThat(instance).isEnded().hasPassed("SnoozeOver", "EmailSent");
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
     @Test

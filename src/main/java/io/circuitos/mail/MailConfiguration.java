@@ -1,0 +1,19 @@
+package io.circuitos.mail;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+
+@Configuration
+public class MailConfiguration {
+
+    @Bean
+    public SendEmailDelegate sendEmail(ObjectProvider<JavaMailSender> mail, JdbcTemplate jdbc,
+                                       @Value("${circuitos.mail.from:circuitos@localhost}") String from) {
+        return new SendEmailDelegate(mail.getIfAvailable(), jdbc, from, Clock.systemUTC());
+    }
+}

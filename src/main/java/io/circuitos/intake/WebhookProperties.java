@@ -1,6 +1,5 @@
 package io.circuitos.intake;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -43,7 +42,4 @@ public record WebhookProperties(
     }
 
     public enum FieldType { STRING, NUMBER, INTEGER, BOOLEAN, EMAIL }
-
-    /** Accepted clock skew for {@code webhook-timestamp}: the Standard Webhooks default, ±5 minutes. */
-    public static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
 }

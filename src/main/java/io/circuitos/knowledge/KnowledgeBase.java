@@ -69,8 +69,4 @@ public class KnowledgeBase {
         }
         return best.values().stream().limit(k).toList();
     }
-
-    public int size() {
-        return articles.size();
-    }
 }

@@ -56,13 +56,6 @@ public class ModelRegistry {
         return entry.model();
     }
 
-    /** Every model currently loaded, by name, e.g. for health reporting. */
-    public Map<String, LoadedModel> loaded() {
-        Map<String, LoadedModel> result = new java.util.TreeMap<>();
-        models.forEach((name, entry) -> result.put(name, entry.model()));
-        return result;
-    }
-
     private Entry refresh(String name, Entry current, Instant now) {
         Path dir = modelsDir.resolve(name);
         Path metadataFile = dir.resolve(ModelTrainer.METADATA_FILE);

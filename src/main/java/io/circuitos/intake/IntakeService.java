@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -91,12 +91,24 @@ public class IntakeService {
     private StartResult startInTransaction(String sourceName, Delivery delivery) {
         Object businessKeyValue = delivery.variables().get(delivery.route().businessKey());
         String businessKey = businessKeyValue == null ? null : businessKeyValue.toString();
-        ProcessInstance instance = runtimeService.createProcessInstanceByKey(delivery.route().processKey())
-                .businessKey(businessKey)
-                .setVariables(delivery.variables())
-                .execute();
-        deliveries.record(sourceName, delivery.deliveryId(), delivery.type(), businessKey, instance.getId(), clock.instant());
-        return new StartResult(instance.getId(), businessKey, false);
+        String instanceId = delivery.route().message() == null
+                ? runtimeService.createProcessInstanceByKey(delivery.route().processKey())
+                        .businessKey(businessKey).setVariables(delivery.variables()).execute().getId()
+                : correlate(delivery, businessKey);
+        deliveries.record(sourceName, delivery.deliveryId(), delivery.type(), businessKey, instanceId, clock.instant());
+        return new StartResult(instanceId, businessKey, false);
+    }
+
+    private String correlate(Delivery delivery, String businessKey) {
+        try {
+            return runtimeService.createMessageCorrelation(delivery.route().message())
+                    .processInstanceBusinessKey(businessKey)
+                    .setVariables(delivery.variables())
+                    .correlateWithResult().getExecution().getProcessInstanceId();
+        } catch (MismatchingMessageCorrelationException nobodyWaits) {
+            throw IntakeRejection.notFound("no running " + delivery.route().processKey() + " with business key '"
+                    + businessKey + "' is waiting for " + delivery.route().message());
+        }
     }
 
     /** An event that passed validation, ready to start: its delivery id, type, route and variables. */

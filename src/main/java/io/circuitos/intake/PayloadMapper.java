@@ -26,6 +26,9 @@ final class PayloadMapper {
                 if (field.required()) {
                     throw IntakeRejection.badField(field.path(), "is required");
                 }
+                if (field.defaultValue() != null) {
+                    variables.put(field.name(), value(field, com.fasterxml.jackson.databind.node.TextNode.valueOf(field.defaultValue())));
+                }
                 continue;
             }
             variables.put(field.name(), value(field, node));

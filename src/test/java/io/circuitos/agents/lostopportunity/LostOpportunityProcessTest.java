@@ -31,6 +31,7 @@ import io.circuitos.notify.ChannelNotifier;
 import io.circuitos.notify.ChannelProperties;
 import io.circuitos.scheduling.SendTimeScheduler;
 import io.circuitos.support.ChannelCapture;
+import io.circuitos.support.ProcessTestDelegates;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -80,7 +81,6 @@ class LostOpportunityProcessTest {
             .assertClassCoverageAtLeast(0.9).build();
 
     private static ChannelCapture channels;
-    private static ModelRegistry models;
     private static FakeOllama ollama;
 
     @RegisterExtension
@@ -90,15 +90,9 @@ class LostOpportunityProcessTest {
 
     @BeforeAll
     static void startChannels() throws Exception {
-        // the application's own tables (Flyway migrations) in the process-test engine's database
-        org.springframework.jdbc.datasource.DriverManagerDataSource database = new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                "jdbc:h2:mem:circuitos-process-tests;DB_CLOSE_DELAY=1000", "sa", "");
-        org.flywaydb.core.Flyway.configure().dataSource(database).table("circuitos_schema_history")
-                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
-        processTestDatabase = new JdbcTemplate(database);
+        processTestDatabase = ProcessTestDelegates.migratedDatabase();
         channels = new ChannelCapture();
         ollama = new FakeOllama();
-        models = new ModelRegistry(Path.of("target/no-models-dir"), Duration.ofMinutes(1), Clock.systemUTC());
     }
 
     @AfterAll
@@ -111,18 +105,8 @@ class LostOpportunityProcessTest {
     void registerDelegates() {
         BpmnAwareTests.init(engine.getProcessEngine()); // Spring tests in the same JVM run engines of their own
         ClockUtil.setCurrentTime(Date.from(NOW));
-        Mocks.register("scoreWithModel", new ScoreWithModelDelegate(models));
-        Mocks.register("draftFromTemplate", new TemplateDrafter());
-        JavaMailSenderImpl mail = new JavaMailSenderImpl();
-        mail.setHost("127.0.0.1");
-        mail.setPort(ServerSetupTest.SMTP.getPort());
-        Mocks.register("sendEmail", new SendEmailDelegate(mail, processTestDatabase, "reps@circuitos.example", Clock.systemUTC()));
         ollama.reset();
-        registerLlm(ollama.baseUrl(), 4);
-        Mocks.register("scheduleAtSendTime", new SendTimeScheduler(ZoneOffset.UTC));
-        Mocks.register("notifyChannel", new ChannelNotifier(new ChannelProperties(Map.of(
-                "sales-reps", new ChannelProperties.Channel(channels.url("/sales-reps")),
-                "nurture", new ChannelProperties.Channel(channels.url("/nurture")))), RestClient.create()));
+        ProcessTestDelegates.register(channels, ollama.baseUrl(), processTestDatabase, ServerSetupTest.SMTP.getPort());
     }
 
     @AfterEach
@@ -331,11 +315,7 @@ class LostOpportunityProcessTest {
     }
 
     private static void registerLlm(String baseUrl, int maxCalls) {
-        LlmProperties properties = new LlmProperties(baseUrl, "fake-model", Duration.ofSeconds(2),
-                new LlmProperties.Budget(maxCalls, 6000), new LlmProperties.Guard(1500, List.of("guarantee", "promise"), List.of()),
-                new LlmProperties.Breaker(50, 10, 4, Duration.ofMinutes(1)));
-        Mocks.register("llmDraft", new LlmDraftDelegate(LlmConfiguration.gateway(properties), new PromptLibrary(),
-                new ContentGuard(properties.guard()), properties.budget()));
+        ProcessTestDelegates.registerLlm(baseUrl, maxCalls);
     }
 
     private static String deployedForm(Task task) {

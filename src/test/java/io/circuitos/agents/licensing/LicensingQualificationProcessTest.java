@@ -1,0 +1,203 @@
+package io.circuitos.agents.licensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.circuitos.support.ChannelCapture;
+import io.circuitos.support.FakeOllama;
+import io.circuitos.support.ProcessTestDelegates;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every path of {@code processes/licensing-qualification.bpmn} with the real tables, model, templates and SMTP. */
+@Deployment(resources = {"processes/licensing-qualification.bpmn", "decisions/licensing-points.dmn",
+        "decisions/licensing-band.dmn", "forms/licensing-application.form"})
+class LicensingQualificationProcessTest {
+
+    // Friday 2026-11-20 15:00 UTC: a lesson "7 days later at 10:00 on a weekday" is due Monday 30th
+    private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.camunda.cfg.xml")
+            .assertClassCoverageAtLeast(0.9).build();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private static ChannelCapture channels;
+    private static FakeOllama ollama;
+    private static JdbcTemplate database;
+
+    @BeforeAll
+    static void start() throws Exception {
+        database = ProcessTestDelegates.migratedDatabase();
+        channels = new ChannelCapture();
+        ollama = new FakeOllama();
+    }
+
+    @AfterAll
+    static void stop() {
+        channels.close();
+        ollama.close();
+    }
+
+    @BeforeEach
+    void wire() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        ollama.reset();
+        ProcessTestDelegates.register(channels, ollama.baseUrl(), database, ServerSetupTest.SMTP.getPort());
+    }
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void fastTrackApplicantGetsACallWithinTheHourWithAnLlmCallBrief() {
+        ollama.enqueue(FakeOllama.Reply.content("{\"roi\": \"Capital covers the opening phase.\", "
+                + "\"nextSteps\": \"Book the document review.\", \"objections\": \"Time: explain the support programme.\"}"));
+        ProcessInstance instance = start(applicant("APP-FAST", 200_000, 6, true, 4_000, 5));
+
+        assertThat(instance).isWaitingAt("CallApplicant").variables()
+                .containsEntry("points", 90.0).containsEntry("band", "FAST_TRACK").containsEntry("draftOrigin", "llm")
+                .containsKeys("conversionProbability", "conversionScore", "pointsRules", "bandRule");
+        String brief = (String) runtimeService().getVariable(instance.getId(), "callBrief");
+        assertThat(brief).contains("Capital covers the opening phase.").contains("Book the document review.");
+        assertThat(task("CallApplicant")).hasCandidateGroup("sales-reps").hasName("Call licensing applicant: Jo Park (APP-FAST)");
+        assertThat(task("CallApplicant").getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(1))));
+
+        complete(task("CallApplicant"), withVariables("decision", "continue"));
+        assertThat(instance).isEnded().hasPassed("Called").variables().containsEntry("endReason", "fast track: applicant called");
+    }
+
+    @Test
+    void anUnansweredFastTrackCallEscalatesToSalesManagersAfterAnHour() {
+        ProcessInstance instance = start(applicant("APP-SLA", 200_000, 6, true, 4_000, 5));
+        Job sla = managementService().createJobQuery().processInstanceId(instance.getId()).activityId("CallSlaMissed").singleResult();
+        assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(1))));
+        execute(sla);
+        assertThat(task("CallEscalated")).hasCandidateGroup("sales-managers");
+        complete(task("CallEscalated"), withVariables("decision", "continue"));
+        assertThat(instance).isEnded().hasPassed("CallEscalated", "Called");
+    }
+
+    @Test
+    void aQualifiedApplicantGetsTheApplicationStepsByEmailAndARepFollowsUpWithinTwoDays() throws Exception {
+        ollama.enqueue(FakeOllama.Reply.json("Your next steps", "Hi Jo, here is what happens next."));
+        ProcessInstance instance = start(applicant("APP-QUAL", 160_000, 5, false, null, 3));
+        assertThat(instance).variables().containsEntry("points", 71.0).containsEntry("band", "QUALIFIED");
+        execute(job("SendApplicationSteps"));
+        execute(job("SendApplicationSteps"));
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("jo@applicant.example");
+        assertThat(received[0].getSubject()).isEqualTo("Your next steps");
+        assertThat(task("FollowUpApplication")).hasCandidateGroup("sales-reps");
+        assertThat(task("FollowUpApplication").getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(2))));
+        complete(task("FollowUpApplication"), withVariables("decision", "continue"));
+        assertThat(instance).isEnded().hasPassed("Qualified");
+    }
+
+    @Test
+    void aNurturedApplicantGetsThreeLessonsEachAtTheSendTime() throws Exception {
+        ProcessInstance instance = start(applicant("APP-NURT", 120_000, 3, false, null, 1));
+        assertThat(instance).variables().containsEntry("points", 52.0).containsEntry("band", "NURTURE");
+        for (int lesson = 1; lesson <= 3; lesson++) {
+            Job due = job("LessonDue");
+            if (lesson == 1) {
+                assertThat(due.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-11-30T10:00:00Z")));
+            }
+            ClockUtil.setCurrentTime(due.getDuedate());
+            execute(due);
+            execute(job("SendLesson"));
+            execute(job("SendLesson"));
+        }
+        assertThat(instance).isEnded().hasPassed("NurtureDone");
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(3);
+        assertThat(received[2].getSubject()).isEqualTo("Franchise basics, part 3 of 3");
+    }
+
+    @Test
+    void aReplyFromTheApplicantStopsTheNurtureSequence() {
+        ProcessInstance instance = start(applicant("APP-REPLY", 120_000, 3, false, null, 1));
+        ClockUtil.setCurrentTime(job("LessonDue").getDuedate());
+        execute(job("LessonDue"));
+        execute(job("SendLesson"));
+        execute(job("SendLesson"));
+
+        runtimeService().createMessageCorrelation("ApplicantReplied").processInstanceBusinessKey("APP-REPLY").correlate();
+        assertThat(instance).isEnded().hasPassed("ApplicantReplied", "Replied").hasNotPassed("NurtureDone");
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aNotQualifiedApplicantGetsAPoliteReferralAndTheProcessEnds() throws Exception {
+        Map<String, Object> applicant = applicant("APP-NO", 20_000, 0, null, null, 5);
+        ProcessInstance instance = start(applicant);
+        assertThat(instance).variables().containsEntry("points", 10.0).containsEntry("band", "NOT_QUALIFIED");
+        execute(job("SendReferral"));
+        execute(job("SendReferral"));
+        assertThat(instance).isEnded().hasPassed("NotQualified");
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Thank you for your franchise application");
+    }
+
+    private static Map<String, Object> applicant(String id, double capital, double years, Boolean ownsGym, Integer sqft, long passion) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("applicationId", id);
+        v.put("applicantName", "Jo Park");
+        v.put("applicantEmail", "jo@applicant.example");
+        v.put("liquidCapital", capital);
+        v.put("yearsExperience", years);
+        v.put("ownsGym", ownsGym);
+        v.put("gymSqft", sqft == null ? null : sqft.doubleValue());
+        v.put("passionScore", passion);
+        v.put("region", "north");
+        return v;
+    }
+
+    private static ProcessInstance start(Map<String, Object> variables) {
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("licensing-qualification",
+                (String) variables.get("applicationId"), variables);
+        assertThat(instance).isWaitingAt("ApplicationSubmitted");
+        execute(job());
+        for (String draft : new String[] {"DraftCallBrief", "DraftApplicationSteps"}) {
+            if (runtimeService().createExecutionQuery().processInstanceId(instance.getId()).activityId(draft).count() > 0) {
+                execute(job(draft));
+            }
+        }
+        return instance;
+    }
+}

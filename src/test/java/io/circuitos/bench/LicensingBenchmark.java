@@ -1,0 +1,101 @@
+package io.circuitos.bench;
+
+import io.circuitos.support.FakeOllama;
+import io.circuitos.support.RunningApp;
+import io.circuitos.support.SignedWebhooks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+
+/**
+ * Not a test: licensing applications paced at R per second for S seconds against the whole
+ * application (job executor on, fake Ollama answering at once), on the database given. Prints
+ * p50/p99 of webhook sent → band decided (the band variable's creation) and, for FAST_TRACK and
+ * QUALIFIED ones, webhook sent → rep's task created. Arguments: {@code jdbcUrl [rate=50] [seconds=20]}.
+ */
+public final class LicensingBenchmark {
+
+    private static final String FORMS_SECRET = "whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1mb3Jtcy1zZWNyZXQtMDE=";
+    private static final String[][] PROFILES = { // capital, years, passion: FAST_TRACK, QUALIFIED, NURTURE, NOT_QUALIFIED
+            {"200000", "6", "10"}, {"160000", "5", "3"}, {"120000", "3", "1"}, {"20000", "0", "5"}};
+
+    public static void main(String[] args) throws Exception {
+        String jdbcUrl = args[0];
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        try (FakeOllama ollama = new FakeOllama();
+             RunningApp app = RunningApp.start(jdbcUrl, true, "circuitos.llm.base-url=" + ollama.baseUrl(),
+                     "circuitos.webhooks.sources.forms.rate-limit-per-minute=100000000", "circuitos.demo-data.enabled=false")) {
+            ollama.answerByDefault(FakeOllama.Reply.content("{\"roi\":\"r\",\"nextSteps\":\"n\",\"objections\":\"o\",\"subject\":\"s\",\"body\":\"b\"}"));
+            SignedWebhooks webhooks = new SignedWebhooks(app.baseUrl());
+            String run = Long.toString(System.currentTimeMillis(), 36);
+            Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+            ExecutorService clients = Executors.newFixedThreadPool(16);
+            long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+            long start = System.nanoTime();
+            for (int i = 0; i < rate * seconds; i++) {
+                long due = start + i * periodNanos;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                String id = "BENCH-" + run + "-" + i;
+                String[] p = PROFILES[i % PROFILES.length];
+                clients.submit(() -> {
+                    sentAt.put(id, Instant.now());
+                    return webhooks.send("forms", FORMS_SECRET, "msg_" + UUID.randomUUID(), Instant.now(), """
+                            {"type":"licensing.application_submitted","data":{"applicationId":"%s",
+                             "applicant":{"name":"Bench","email":"bench@applicant.example"},
+                             "liquidCapital":%s,"yearsExperience":%s,"passionScore":%s}}""".formatted(id, p[0], p[1], p[2])).statusCode();
+                });
+            }
+            clients.shutdown();
+            clients.awaitTermination(5, TimeUnit.MINUTES);
+            double sendSeconds = (System.nanoTime() - start) / 1e9;
+            HistoryService history = app.bean(HistoryService.class);
+            int expected = rate * seconds;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (history.createHistoricVariableInstanceQuery().variableName("band").count() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(2000);
+            List<Long> banded = new ArrayList<>();
+            for (HistoricVariableInstance band : history.createHistoricVariableInstanceQuery().variableName("band").list()) {
+                String key = history.createHistoricProcessInstanceQuery().processInstanceId(band.getProcessInstanceId()).singleResult().getBusinessKey();
+                if (sentAt.containsKey(key)) {
+                    banded.add(band.getCreateTime().getTime() - sentAt.get(key).toEpochMilli());
+                }
+            }
+            List<Long> tasks = new ArrayList<>();
+            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().list()) {
+                String key = history.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+                if (sentAt.containsKey(key)) {
+                    tasks.add(task.getStartTime().getTime() - sentAt.get(key).toEpochMilli());
+                }
+            }
+            System.out.printf(Locale.ROOT, "%d applications sent in %.1f s (%.1f/s)%n", expected, sendSeconds, expected / sendSeconds);
+            System.out.printf(Locale.ROOT, "sent → band decided: n=%d p50 %d ms p99 %d ms%n", banded.size(), p(banded, 0.5), p(banded, 0.99));
+            System.out.printf(Locale.ROOT, "sent → rep's task created (FAST_TRACK, QUALIFIED): n=%d p50 %d ms p99 %d ms%n",
+                    tasks.size(), p(tasks, 0.5), p(tasks, 0.99));
+        }
+    }
+
+    private static long p(List<Long> values, double q) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * q)));
+    }
+}

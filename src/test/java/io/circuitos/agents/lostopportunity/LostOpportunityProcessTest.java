@@ -10,30 +10,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import io.circuitos.drafting.TemplateDrafter;
-import io.circuitos.llm.ContentGuard;
-import io.circuitos.llm.LlmConfiguration;
-import io.circuitos.llm.LlmDraftDelegate;
-import io.circuitos.llm.LlmProperties;
-import io.circuitos.llm.PromptLibrary;
-import io.circuitos.mail.SendEmailDelegate;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import io.circuitos.support.FakeOllama;
-import java.util.List;
-import io.circuitos.ml.ModelRegistry;
-import io.circuitos.ml.ScoreWithModelDelegate;
-import io.circuitos.notify.ChannelNotifier;
-import io.circuitos.notify.ChannelProperties;
-import io.circuitos.scheduling.SendTimeScheduler;
 import io.circuitos.support.ChannelCapture;
 import io.circuitos.support.ProcessTestDelegates;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +41,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.web.client.RestClient;
 
 /**
  * Every path of {@code processes/lost-opportunity.bpmn} with the real delegates, the real

@@ -61,7 +61,31 @@ public final class TrainingRecipes {
             new String[0],
             io.circuitos.agents.licensing.LicensingDataGenerator.GROUND_TRUTH);
 
+    /**
+     * IBM Telco customer churn: which customers leave. Every column is something the billing system
+     * holds; {@code TotalCharges} is empty for 11 brand-new customers and read as missing, not zero.
+     */
+    public static final TrainingRecipe WIN_BACK_CHURN = new TrainingRecipe(
+            "win-back-churn",
+            "Probability that a customer churns",
+            ',',
+            List.of(
+                    nominal("gender", "gender"), nominal("seniorCitizen", "SeniorCitizen"), nominal("partner", "Partner"),
+                    nominal("dependents", "Dependents"), numeric("tenure", "tenure"), nominal("phoneService", "PhoneService"),
+                    nominal("multipleLines", "MultipleLines"), nominal("internetService", "InternetService"),
+                    nominal("onlineSecurity", "OnlineSecurity"), nominal("onlineBackup", "OnlineBackup"),
+                    nominal("deviceProtection", "DeviceProtection"), nominal("techSupport", "TechSupport"),
+                    nominal("streamingTv", "StreamingTV"), nominal("streamingMovies", "StreamingMovies"),
+                    nominal("contract", "Contract"), nominal("paperlessBilling", "PaperlessBilling"),
+                    nominal("paymentMethod", "PaymentMethod"), numeric("monthlyCharges", "MonthlyCharges"),
+                    numeric("totalCharges", "TotalCharges")),
+            "Churn", "Yes",
+            "weka.classifiers.meta.LogitBoost",
+            new String[] {"-I", "200", "-H", "0.2"},
+            null);
+
     private static final Map<String, TrainingRecipe> BY_NAME = Map.of(
+            WIN_BACK_CHURN.modelName(), WIN_BACK_CHURN,
             LOST_OPPORTUNITY_REACTIVATION.modelName(), LOST_OPPORTUNITY_REACTIVATION,
             LICENSING_CONVERSION.modelName(), LICENSING_CONVERSION);
 

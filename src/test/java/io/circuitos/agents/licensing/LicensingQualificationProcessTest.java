@@ -10,11 +10,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.circuitos.support.ChannelCapture;
 import io.circuitos.support.FakeOllama;
-import io.circuitos.support.ProcessTestDelegates;
+import io.circuitos.support.ProcessScenarioTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,65 +19,26 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of {@code processes/licensing-qualification.bpmn} with the real tables, model, templates and SMTP. */
 @Deployment(resources = {"processes/licensing-qualification.bpmn", "decisions/licensing-points.dmn",
         "decisions/licensing-band.dmn", "forms/licensing-application.form"})
-class LicensingQualificationProcessTest {
-
-    // Friday 2026-11-20 15:00 UTC: a lesson "7 days later at 10:00 on a weekday" is due Monday 30th
-    private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+class LicensingQualificationProcessTest extends ProcessScenarioTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.camunda.cfg.xml")
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(PROCESS_TEST_ENGINE)
             .assertClassCoverageAtLeast(0.9).build();
 
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
-
-    private static ChannelCapture channels;
-    private static FakeOllama ollama;
-    private static JdbcTemplate database;
-
-    @BeforeAll
-    static void start() throws Exception {
-        database = ProcessTestDelegates.migratedDatabase();
-        channels = new ChannelCapture();
-        ollama = new FakeOllama();
-    }
-
-    @AfterAll
-    static void stop() {
-        channels.close();
-        ollama.close();
-    }
-
-    @BeforeEach
-    void wire() {
-        BpmnAwareTests.init(engine.getProcessEngine());
-        ClockUtil.setCurrentTime(Date.from(NOW));
-        ollama.reset();
-        ProcessTestDelegates.register(channels, ollama.baseUrl(), database, ServerSetupTest.SMTP.getPort());
-    }
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        Mocks.reset();
-        BpmnAwareTests.reset();
+    @Override
+    protected ProcessEngine processEngine() {
+        return engine.getProcessEngine();
     }
 
     @Test

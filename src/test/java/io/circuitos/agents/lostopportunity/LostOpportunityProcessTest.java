@@ -10,21 +10,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.jdbc.core.JdbcTemplate;
 import io.circuitos.support.FakeOllama;
-import io.circuitos.support.ChannelCapture;
+import io.circuitos.support.ProcessScenarioTest;
 import io.circuitos.support.ProcessTestDelegates;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -33,12 +30,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,55 +40,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {"processes/lost-opportunity.bpmn", "decisions/lost-opportunity-band.dmn",
         "forms/lost-opportunity-reengage.form"})
-class LostOpportunityProcessTest {
-
-    // Friday 2026-11-20 15:00 UTC: follow-ups "3 days later at 10:00 on a weekday" land on Tuesday 24th
-    private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
-
-    /**
-     * Not named camunda.cfg.xml: ProcessEngines would pick that name up from the classpath and give
-     * the Spring tests' REST API a second, unrelated "default" engine.
-     */
-    static final String PROCESS_TEST_ENGINE = "process-tests.camunda.cfg.xml";
+class LostOpportunityProcessTest extends ProcessScenarioTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(PROCESS_TEST_ENGINE)
             .assertClassCoverageAtLeast(0.9).build();
 
-    private static ChannelCapture channels;
-    private static FakeOllama ollama;
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
-
-    private static JdbcTemplate processTestDatabase;
-
-    @BeforeAll
-    static void startChannels() throws Exception {
-        processTestDatabase = ProcessTestDelegates.migratedDatabase();
-        channels = new ChannelCapture();
-        ollama = new FakeOllama();
-    }
-
-    @AfterAll
-    static void stopChannels() {
-        channels.close();
-        ollama.close();
-    }
-
-    @BeforeEach
-    void registerDelegates() {
-        BpmnAwareTests.init(engine.getProcessEngine()); // Spring tests in the same JVM run engines of their own
-        ClockUtil.setCurrentTime(Date.from(NOW));
-        ollama.reset();
-        ProcessTestDelegates.register(channels, ollama.baseUrl(), processTestDatabase, ServerSetupTest.SMTP.getPort());
-    }
-
-    @AfterEach
-    void reset() {
-        ClockUtil.reset();
-        Mocks.reset();
-        BpmnAwareTests.reset();
+    @Override
+    protected ProcessEngine processEngine() {
+        return engine.getProcessEngine();
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -65,9 +67,16 @@ public class TemplateDrafter implements JavaDelegate {
         return fallback;
     }
 
+    /** Templates are packaged resources: read each once, not on every draft (jar lookups showed in profiles). */
+    private static final Map<String, Optional<String>> CACHE = new ConcurrentHashMap<>();
+
     private static String read(String resource) {
+        return CACHE.computeIfAbsent(resource, TemplateDrafter::readResource).orElse(null);
+    }
+
+    private static Optional<String> readResource(String resource) {
         try (InputStream in = TemplateDrafter.class.getClassLoader().getResourceAsStream(resource)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,11 +11,15 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-/** {@code models} in {@code /actuator/health}: every shipped model loads, with the version in use. */
+/**
+ * {@code models} in {@code /actuator/health}: every shipped model loads, with the version in use.
+ * The jar's model list is read once; health probes only ask the registry.
+ */
 @Component("models")
 public class ModelsHealthIndicator implements HealthIndicator {
 
     private final ModelRegistry registry;
+    private final TreeSet<String> shippedModels = shippedModels();
 
     public ModelsHealthIndicator(ModelRegistry registry) {
         this.registry = registry;
@@ -25,7 +29,7 @@ public class ModelsHealthIndicator implements HealthIndicator {
     public Health health() {
         Map<String, String> versions = new TreeMap<>();
         boolean allLoaded = true;
-        for (String name : shippedModels()) {
+        for (String name : shippedModels) {
             try {
                 versions.put(name, registry.get(name).metadata().version());
             } catch (RuntimeException e) {

@@ -113,7 +113,7 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
     @Test
     void withOllamaDownTheRepStillGetsTheTaskWithATemplateDraft() throws Exception {
         int closedPort = io.circuitos.support.Ports.closed();
-        registerLlm("http://127.0.0.1:" + closedPort, 4);
+        ProcessTestDelegates.registerLlm("http://127.0.0.1:" + closedPort, 4);
         ProcessInstance instance = start(SampleOpportunities.urgent());
 
         assertThat(instance).isWaitingAt("ReengageOpportunity").variables().containsEntry("draftOrigin", "template");
@@ -124,7 +124,7 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
     @Test
     void anUnreachableModelIsRetriedByTheEngineAndTheLastRetryFallsBackWithoutAnIncident() throws Exception {
         int closedPort = io.circuitos.support.Ports.closed();
-        registerLlm("http://127.0.0.1:" + closedPort, 4);
+        ProcessTestDelegates.registerLlm("http://127.0.0.1:" + closedPort, 4);
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("lost-opportunity", "OPP-T-RETRY",
                 SampleOpportunities.urgent());
         assertThat(instance).isWaitingAt("OpportunityClosedLost");
@@ -147,7 +147,7 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
 
     @Test
     void overTheLlmBudgetTheProcessDraftsFromTheTemplate() {
-        registerLlm(ollama.baseUrl(), 0);
+        ProcessTestDelegates.registerLlm(ollama.baseUrl(), 0);
         ProcessInstance instance = start(SampleOpportunities.urgent());
 
         assertThat(instance).hasPassed("LlmBudgetExceeded", "DraftFromTemplate", "DraftReady").isWaitingAt("ReengageOpportunity")
@@ -247,10 +247,6 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
         } finally {
             channels.respondWith(200);
         }
-    }
-
-    private static void registerLlm(String baseUrl, int maxCalls) {
-        ProcessTestDelegates.registerLlm(baseUrl, maxCalls);
     }
 
     private static String deployedForm(Task task) {

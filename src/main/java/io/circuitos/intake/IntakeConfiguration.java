@@ -14,8 +14,9 @@ public class IntakeConfiguration {
 
     @Bean
     public IntakeService intakeService(WebhookProperties properties, ObjectMapper json, RuntimeService runtimeService,
-                                       JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+                                       JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                                       java.util.List<EventHandler> handlers) {
         return new IntakeService(properties, json, runtimeService, new DeliveryStore(jdbc),
-                new TransactionTemplate(transactionManager), Clock.systemUTC());
+                new TransactionTemplate(transactionManager), Clock.systemUTC(), handlers);
     }
 }

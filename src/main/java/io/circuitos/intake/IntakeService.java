@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,17 +29,25 @@ public class IntakeService {
     private final DeliveryStore deliveries;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Map<String, EventHandler> handlers;
     private final SignatureVerifier signatures = new SignatureVerifier();
     private final SourceRateLimiter rateLimiter = new SourceRateLimiter();
 
     public IntakeService(WebhookProperties properties, ObjectMapper json, RuntimeService runtimeService,
-                         DeliveryStore deliveries, TransactionTemplate transactions, Clock clock) {
+                         DeliveryStore deliveries, TransactionTemplate transactions, Clock clock, List<EventHandler> handlers) {
         this.properties = properties;
         this.json = json;
         this.runtimeService = runtimeService;
         this.deliveries = deliveries;
         this.transactions = transactions;
         this.clock = clock;
+        this.handlers = handlers.stream().collect(java.util.stream.Collectors.toMap(EventHandler::name, h -> h));
+        for (Route route : properties.routes()) {
+            if (route.handler() != null && !this.handlers.containsKey(route.handler())) {
+                throw new IllegalStateException("route " + route.type() + " names handler '" + route.handler()
+                        + "' but only " + this.handlers.keySet() + " exist");
+            }
+        }
     }
 
     public StartResult receive(String sourceName, String body, String webhookId, String timestamp, String signature) {
@@ -91,20 +101,30 @@ public class IntakeService {
     private StartResult startInTransaction(String sourceName, Delivery delivery) {
         Object businessKeyValue = delivery.variables().get(delivery.route().businessKey());
         String businessKey = businessKeyValue == null ? null : businessKeyValue.toString();
-        String instanceId = delivery.route().message() == null
-                ? runtimeService.createProcessInstanceByKey(delivery.route().processKey())
-                        .businessKey(businessKey).setVariables(delivery.variables()).execute().getId()
-                : correlate(delivery, businessKey);
+        String instanceId;
+        if (delivery.route().handler() != null) {
+            handlers.get(delivery.route().handler()).handle(delivery.type(), delivery.variables());
+            instanceId = null;
+        } else if (delivery.route().message() != null) {
+            instanceId = correlate(delivery, businessKey);
+        } else {
+            instanceId = runtimeService.createProcessInstanceByKey(delivery.route().processKey())
+                    .businessKey(businessKey).setVariables(delivery.variables()).execute().getId();
+        }
         deliveries.record(sourceName, delivery.deliveryId(), delivery.type(), businessKey, instanceId, clock.instant());
         return new StartResult(instanceId, businessKey, false);
     }
 
     private String correlate(Delivery delivery, String businessKey) {
         try {
-            return runtimeService.createMessageCorrelation(delivery.route().message())
+            MessageCorrelationResult result = runtimeService.createMessageCorrelation(delivery.route().message())
                     .processInstanceBusinessKey(businessKey)
                     .setVariables(delivery.variables())
-                    .correlateWithResult().getExecution().getProcessInstanceId();
+                    .correlateWithResult();
+            // a message start event starts a new instance (with the business key); otherwise a waiting one continues
+            return result.getResultType() == MessageCorrelationResultType.ProcessDefinition
+                    ? result.getProcessInstance().getId()
+                    : result.getExecution().getProcessInstanceId();
         } catch (MismatchingMessageCorrelationException nobodyWaits) {
             throw IntakeRejection.notFound("no running " + delivery.route().processKey() + " with business key '"
                     + businessKey + "' is waiting for " + delivery.route().message());

@@ -55,6 +55,9 @@ final class PayloadMapper {
         if (text.length() > maxLength) {
             throw IntakeRejection.badField(field.path(), "is longer than " + maxLength + " characters");
         }
+        if (!field.values().isEmpty() && !field.values().contains(text)) {
+            throw IntakeRejection.badField(field.path(), "must be one of " + field.values());
+        }
         return text;
     }
 

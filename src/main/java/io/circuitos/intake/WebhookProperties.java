@@ -21,13 +21,14 @@ public record WebhookProperties(
     /**
      * @param type        event {@code type} this route handles, e.g. {@code opportunity.closed_lost}
      * @param processKey  process definition key started for it (or, with {@code message}, the process it continues)
-     * @param message     when set, the event is correlated as this BPMN message to the running instance
-     *                    with the business key, instead of starting one
+     * @param message     when set, the event is correlated as this BPMN message: to the running instance
+     *                    with the business key, or to a message start event, which starts one with that key
+     * @param handler     when set, the event is applied by this {@link EventHandler} instead (no process)
      * @param businessKey name of the field that becomes (or finds) the business key
      * @param sources     sources allowed to send this type; empty = any configured source
      * @param fields      payload fields, each mapped to a process variable of the same name
      */
-    public record Route(String type, String processKey, String message, String businessKey, @DefaultValue List<String> sources,
+    public record Route(String type, String processKey, String message, String handler, String businessKey, @DefaultValue List<String> sources,
                         @DefaultValue List<FieldMapping> fields) {
     }
 
@@ -38,10 +39,11 @@ public record WebhookProperties(
      * @param required whether the event is rejected without it
      * @param min      inclusive lower bound for numbers
      * @param max      inclusive upper bound for numbers
+     * @param values   the only accepted values of a text field, when set
      * @param defaultValue used when an optional field is absent (so decision tables always see the variable)
      */
     public record FieldMapping(String name, String path, @DefaultValue("string") FieldType type, boolean required,
-                               Double min, Double max, Integer maxLength, String defaultValue) {
+                               Double min, Double max, Integer maxLength, @DefaultValue List<String> values, String defaultValue) {
     }
 
     public enum FieldType { STRING, NUMBER, INTEGER, BOOLEAN, EMAIL }

@@ -13,7 +13,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 /**
  * Generic "send email" service task through the one SMTP sender. Inputs {@code to}, {@code text}
  * (a first line "Subject: ..." becomes the subject) or {@code subject} + {@code text}, optional
- * {@code step} (default: the activity id). Sending is idempotent per instance and step: the row in
+ * {@code step} (default: the activity id) and optional {@code idempotencyScope} (default: the process
+ * instance; e.g. {@code campaign:<id>} so a second run of one campaign sends nothing again).
+ * Sending is idempotent per scope and step: the row in
  * {@code circuitos_sent_email} is written in the same transaction as the send, so a retried job that
  * already sent finds it and sends nothing. Model the task with asynchronous continuations before and
  * after so its transaction holds the send alone. Writes local {@code emailSent}.
@@ -40,6 +42,8 @@ public class SendEmailDelegate implements JavaDelegate {
         String to = String.valueOf(execution.getVariable("to"));
         Object stepVariable = execution.getVariable("step");
         String step = stepVariable == null ? execution.getCurrentActivityId() : stepVariable.toString();
+        Object scopeVariable = execution.getVariable("idempotencyScope");
+        String scope = scopeVariable == null ? execution.getProcessInstanceId() : scopeVariable.toString();
         Email email = Email.of(execution.getVariable("subject"), String.valueOf(execution.getVariable("text")));
         if (mail == null) {
             LOG.info("no SMTP server configured (spring.mail.host); not sent to {}: {}", to, email.subject());
@@ -47,13 +51,13 @@ public class SendEmailDelegate implements JavaDelegate {
             return;
         }
         Integer already = jdbc.queryForObject("select count(*) from circuitos_sent_email where process_instance_id = ? and step = ?",
-                Integer.class, execution.getProcessInstanceId(), step);
+                Integer.class, scope, step);
         if (already != null && already > 0) {
             execution.setVariableLocal("emailSent", true);
             return;
         }
         jdbc.update("insert into circuitos_sent_email (process_instance_id, step, recipient, subject, sent_at) values (?, ?, ?, ?, ?)",
-                execution.getProcessInstanceId(), step, to, email.subject(), Timestamp.from(clock.instant()));
+                scope, step, to, email.subject(), Timestamp.from(clock.instant()));
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to);

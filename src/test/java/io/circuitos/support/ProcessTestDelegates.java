@@ -1,5 +1,18 @@
 package io.circuitos.support;
 
+import io.circuitos.agents.winback.CampaignFinanceDelegate;
+import io.circuitos.agents.winback.CampaignLedger;
+import io.circuitos.agents.winback.CampaignMessageDelegate;
+import io.circuitos.agents.winback.CandidateSelector;
+import io.circuitos.agents.winback.CurrentStrategyDelegate;
+import io.circuitos.agents.winback.EngagementReviewDelegate;
+import io.circuitos.agents.winback.OpenCampaignDelegate;
+import io.circuitos.agents.winback.RecordOfferDelegate;
+import io.circuitos.agents.winback.SaveProbabilityLearner;
+import io.circuitos.agents.winback.StrategyBook;
+import io.circuitos.agents.winback.WinBackSchedule;
+import io.circuitos.customers.CustomerStore;
+import io.circuitos.customers.LoadCustomerDelegate;
 import io.circuitos.drafting.TemplateDrafter;
 import io.circuitos.llm.ContentGuard;
 import io.circuitos.llm.LlmConfiguration;
@@ -52,11 +65,35 @@ public final class ProcessTestDelegates {
         Mocks.register("notifyChannel", new ChannelNotifier(new ChannelProperties(Map.of(
                 "sales-reps", new ChannelProperties.Channel(channels.url("/sales-reps")),
                 "nurture", new ChannelProperties.Channel(channels.url("/nurture")))), RestClient.create()));
+        registerMail(database, smtpPort);
+        registerLlm(ollamaBaseUrl, 4);
+        registerWinBack(database);
+    }
+
+    /** The win-back agent's tasks over the application's tables in the process-test database. */
+    public static void registerWinBack(JdbcTemplate database) {
+        CustomerStore customers = new CustomerStore(database);
+        CampaignLedger ledger = new CampaignLedger(database);
+        StrategyBook strategies = new StrategyBook(database);
+        Mocks.register("winBackSchedule", new WinBackSchedule("0 0 9 ? * MON"));
+        Mocks.register("openWinBackCampaign", new OpenCampaignDelegate());
+        Mocks.register("selectWinBackCandidates", new CandidateSelector(customers, MODELS));
+        Mocks.register("loadCustomer", new LoadCustomerDelegate(customers));
+        Mocks.register("currentWinBackStrategy", new CurrentStrategyDelegate(strategies));
+        Mocks.register("recordWinBackOffer", new RecordOfferDelegate(ledger));
+        Mocks.register("winBackFinance", new CampaignFinanceDelegate(ledger));
+        Mocks.register("loadWinBackMessage", CampaignMessageDelegate.load(ledger));
+        Mocks.register("markWinBackSent", CampaignMessageDelegate.markSent(ledger));
+        Mocks.register("reviewWinBackEngagement", new EngagementReviewDelegate(strategies));
+        Mocks.register("learnSaveProbabilities", new SaveProbabilityLearner(database));
+    }
+
+    /** The SMTP sender on {@code port} (a closed port makes every send fail, as an SMTP outage would). */
+    public static void registerMail(JdbcTemplate database, int port) {
         JavaMailSenderImpl mail = new JavaMailSenderImpl();
         mail.setHost("127.0.0.1");
-        mail.setPort(smtpPort);
+        mail.setPort(port);
         Mocks.register("sendEmail", new SendEmailDelegate(mail, database, "reps@circuitos.example", Clock.systemUTC()));
-        registerLlm(ollamaBaseUrl, 4);
     }
 
     public static void registerLlm(String baseUrl, int maxCalls) {

@@ -1,0 +1,82 @@
+package io.circuitos.agents.winback;
+
+import io.circuitos.customers.CustomerEvents;
+import io.circuitos.customers.CustomerStore;
+import io.circuitos.ml.ModelRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The win-back agent's tasks, named as {@code processes/win-back.bpmn} calls them. */
+@Configuration
+public class WinBackConfiguration {
+
+    @Bean
+    public WinBackSchedule winBackSchedule(@Value("${circuitos.winback.schedule:0 0 9 ? * MON}") String cron) {
+        return new WinBackSchedule(cron);
+    }
+
+    @Bean
+    public CampaignLedger campaignLedger(JdbcTemplate jdbc) {
+        return new CampaignLedger(jdbc);
+    }
+
+    @Bean
+    public StrategyBook strategyBook(JdbcTemplate jdbc) {
+        return new StrategyBook(jdbc);
+    }
+
+    @Bean
+    public OpenCampaignDelegate openWinBackCampaign() {
+        return new OpenCampaignDelegate();
+    }
+
+    @Bean
+    public CandidateSelector selectWinBackCandidates(CustomerStore customers, ModelRegistry models) {
+        return new CandidateSelector(customers, models);
+    }
+
+    @Bean
+    public CurrentStrategyDelegate currentWinBackStrategy(StrategyBook strategies) {
+        return new CurrentStrategyDelegate(strategies);
+    }
+
+    @Bean
+    public RecordOfferDelegate recordWinBackOffer(CampaignLedger ledger) {
+        return new RecordOfferDelegate(ledger);
+    }
+
+    @Bean
+    public CampaignFinanceDelegate winBackFinance(CampaignLedger ledger) {
+        return new CampaignFinanceDelegate(ledger);
+    }
+
+    @Bean
+    public CampaignMessageDelegate loadWinBackMessage(CampaignLedger ledger) {
+        return CampaignMessageDelegate.load(ledger);
+    }
+
+    @Bean
+    public CampaignMessageDelegate markWinBackSent(CampaignLedger ledger) {
+        return CampaignMessageDelegate.markSent(ledger);
+    }
+
+    @Bean
+    public EngagementReviewDelegate reviewWinBackEngagement(StrategyBook strategies) {
+        return new EngagementReviewDelegate(strategies);
+    }
+
+    @Bean
+    public SaveProbabilityLearner learnSaveProbabilities(JdbcTemplate jdbc) {
+        return new SaveProbabilityLearner(jdbc);
+    }
+
+    @Bean
+    public CampaignEngagement campaignEngagement(CampaignLedger ledger, CustomerEvents customers,
+                                                 @Value("${circuitos.winback.attribution-window:P30D}") Duration window) {
+        return new CampaignEngagement(ledger, customers, window, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,19 @@
+package io.circuitos.agents.winback;
+
+/**
+ * The weekly campaign's cron ({@code circuitos.winback.schedule}, Camunda/Quartz syntax, server
+ * time zone), read by the timer start event of {@code processes/win-back.bpmn} as
+ * {@code ${winBackSchedule.cron}} when the process is deployed.
+ */
+public class WinBackSchedule {
+
+    private final String cron;
+
+    public WinBackSchedule(String cron) {
+        this.cron = cron;
+    }
+
+    public String getCron() {
+        return cron;
+    }
+}

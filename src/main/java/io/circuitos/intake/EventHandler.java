@@ -1,0 +1,17 @@
+package io.circuitos.intake;
+
+import java.util.Map;
+
+/**
+ * What a route with {@code handler: <name>} does instead of starting or continuing a process: for
+ * events that update the application's own records (customers from billing, engagement from the
+ * email provider). Runs inside the intake's transaction, so the change and the delivery record
+ * commit together; reject with an {@link IntakeRejection} to leave no trace.
+ */
+public interface EventHandler {
+
+    /** The name routes refer to. */
+    String name();
+
+    void handle(String eventType, Map<String, Object> variables);
+}

@@ -1,0 +1,406 @@
+package io.circuitos.agents.winback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import io.circuitos.customers.Customer;
+import io.circuitos.customers.CustomerStore;
+import io.circuitos.customers.TestCustomers;
+import io.circuitos.support.FakeOllama;
+import io.circuitos.support.ProcessScenarioTest;
+import io.circuitos.support.ProcessTestDelegates;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of {@code processes/win-back.bpmn} with the real tables, churn model, ledger, templates and SMTP. */
+@Deployment(resources = {"processes/win-back.bpmn", "decisions/win-back-threshold.dmn", "decisions/win-back-offer.dmn",
+        "decisions/win-back-save-probability.dmn", "decisions/win-back-approval.dmn", "forms/win-back-approval.form",
+        "forms/win-back-strategy-review.form"})
+class WinBackProcessTest extends ProcessScenarioTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(PROCESS_TEST_ENGINE)
+            .assertClassCoverageAtLeast(0.9).build();
+
+    private static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+
+    private CustomerStore customers;
+
+    @Override
+    protected ProcessEngine processEngine() {
+        return engine.getProcessEngine();
+    }
+
+    @BeforeEach
+    void emptyStores() {
+        customers = new CustomerStore(database);
+        for (String table : List.of("circuitos_customer", "circuitos_campaign_message", "circuitos_segment_cycle",
+                "circuitos_strategy_change", "circuitos_save_probability_change", "circuitos_sent_email")) {
+            database.update("delete from " + table);
+        }
+        database.update("update circuitos_segment_strategy set active = (rank_order = 1), retired_at = null");
+    }
+
+    @AfterEach
+    void removeLearnedTables() {
+        repositoryService().createDeploymentQuery().list().stream()
+                .filter(d -> d.getName() != null && d.getName().startsWith(SaveProbabilityLearner.DECISION))
+                .forEach(d -> repositoryService().deleteDeployment(d.getId(), true));
+    }
+
+    @Test
+    void noCandidatesEndsTheCampaignAndSaysWhy() {
+        customers.upsert(TestCustomers.activeLoyal("LOYAL-1", 80), NOW);
+        customers.upsert(TestCustomers.churned("OLD-1", "DSL", 60, TODAY.minusDays(200)), NOW);
+        ProcessInstance campaign = start("WB-EMPTY", 10, 5000);
+        runJobs(campaign);
+        assertThat(campaign).isEnded().hasPassed("NoCandidates").variables()
+                .containsEntry("candidateCount", 0).containsEntry("churnRiskThreshold", 0.6)
+                .containsEntry("endReason", "no candidates: no churned customer in the window and no active customer above the churn-risk threshold");
+    }
+
+    @Test
+    void underBudgetCampaignSendsOnePersonalEmailPerCustomerWithoutApproval() throws Exception {
+        twoChurnedCustomers();
+        ollama.answerByDefault(FakeOllama.Reply.json("We saved an offer for you", "Hello, we have set aside an offer for you."));
+        ProcessInstance campaign = start("WB-UNDER", 10, 5000);
+        runJobs(campaign);
+
+        assertThat(campaign).hasPassed("ComputeRoi", "DecideApproval").hasNotPassed("ApproveCampaign")
+                .isWaitingAt("WaitForEngagement").variables()
+                .containsEntry("needsApproval", false).containsEntry("selectedCount", 2)
+                .containsEntry("totalOfferCost", 120.0).containsEntry("expectedRevenue", 384.0).containsEntry("campaignRoi", 264.0);
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(2);
+        assertThat(Arrays.stream(mails).map(WinBackProcessTest::recipient)).containsExactlyInAnyOrder(
+                "fiber-1@customers.example", "dsl-1@customers.example");
+        assertThat(mails[0].getSubject()).isEqualTo("We saved an offer for you");
+        assertThat(database.queryForList("select offer from circuitos_campaign_message where campaign_id = 'WB-UNDER' order by roi desc",
+                String.class)).containsExactly("discount-20-3m", "free-upgrade-1y-contract");
+        assertThat(database.queryForObject("select draft_origin from circuitos_campaign_message where customer_id = 'FIBER-1'",
+                String.class)).isEqualTo("llm");
+
+        finishEngagementWindow(campaign);
+        assertThat(campaign).isEnded().hasPassed("ReviewEngagement", "LearnSaveProbabilities", "CampaignCompleted");
+        assertThat((String) historicVariable(campaign, "strategyReview")).contains("fiber on discount: 0 of 1 engaged");
+    }
+
+    @Test
+    void overBudgetCampaignWaitsForAMarketingManagerAndGoesOutWhenApproved() {
+        twoChurnedCustomers();
+        ProcessInstance campaign = start("WB-APPROVE", 10, 100);
+        runJobs(campaign);
+        assertThat(campaign).isWaitingAt("ApproveCampaign").variables().containsEntry("needsApproval", true)
+                .containsEntry("approvalRule", "totalOfferCost - budget > 0 → needsApproval = true");
+        assertThat(task(campaign)).hasCandidateGroup("marketing-managers")
+                .hasName("Approve win-back campaign WB-APPROVE: 2 customers, offers 120.0 vs budget 100.0");
+        assertThat((String) runtimeService().getVariable(campaign.getId(), "roiTable"))
+                .contains("FIBER-1", "discount-20-3m", "204.00").contains("Campaign: 2 customers, offers cost 120.00");
+
+        complete(task(campaign), withVariables("approvalDecision", "approve"));
+        runJobs(campaign);
+        assertThat(campaign).isWaitingAt("WaitForEngagement");
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void aRejectedCampaignSendsNothing() {
+        twoChurnedCustomers();
+        ProcessInstance campaign = start("WB-REJECT", 10, 100);
+        runJobs(campaign);
+        complete(task(campaign), withVariables("approvalDecision", "reject"));
+        assertThat(campaign).isEnded().hasPassed("CampaignRejected").hasNotPassed("SendEmails");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void anEditedBudgetKeepsTheBestRoiThatFitsAndSendsWithoutAskingAgain() {
+        twoChurnedCustomers();
+        ProcessInstance campaign = start("WB-EDIT", 10, 100);
+        runJobs(campaign);
+        complete(task(campaign), withVariables("approvalDecision", "edit", "budget", 70.0));
+        runJobs(campaign);
+        assertThat(campaign).hasPassed("FitToBudget").isWaitingAt("WaitForEngagement").variables()
+                .containsEntry("selectedCount", 1).containsEntry("excludedCount", 1).containsEntry("totalOfferCost", 60.0)
+                .containsEntry("needsApproval", false);
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(1);
+        assertThat(recipient(mails[0])).isEqualTo("fiber-1@customers.example");
+    }
+
+    @Test
+    void withTheLlmDownEveryCustomerGetsTheTemplateEmailAfterTheEngineRetries() {
+        ProcessTestDelegates.registerLlm("http://127.0.0.1:" + io.circuitos.support.Ports.closed(), 4);
+        twoChurnedCustomers();
+        ProcessInstance campaign = start("WB-LLM-DOWN", 10, 5000);
+        runJobsWithRetries(campaign);
+
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(campaign.getId()).count()).isZero();
+        assertThat(campaign).isWaitingAt("WaitForEngagement");
+        assertThat(database.queryForList("select draft_origin from circuitos_campaign_message where campaign_id = 'WB-LLM-DOWN'",
+                String.class)).containsExactly("template", "template");
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(2);
+        assertThat(Arrays.stream(mails).map(WinBackProcessTest::subject)).contains("An offer on your bill", "More from your service");
+    }
+
+    @Test
+    void aCustomerWhoseLlmBudgetIsUsedUpGetsTheTemplateEmail() {
+        ProcessTestDelegates.registerLlm(ollama.baseUrl(), 0);
+        customers.upsert(TestCustomers.churned("FIBER-1", "Fiber optic", 100, TODAY.minusDays(10)), NOW);
+        ProcessInstance campaign = start("WB-BUDGET", 10, 5000);
+        runJobs(campaign);
+        assertThat(campaign).hasPassed("LlmBudgetUsedUp", "DraftFromTemplate").isWaitingAt("WaitForEngagement");
+        assertThat(ollama.requests()).isEmpty();
+        assertThat(subject(smtp.getReceivedMessages()[0])).isEqualTo("An offer on your bill");
+    }
+
+    @Test
+    void aSecondRunOfTheSameCampaignSendsNoEmailAgain() {
+        twoChurnedCustomers();
+        ProcessInstance first = start("WB-ONCE", 10, 5000);
+        runJobs(first);
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        ProcessInstance rerun = start("WB-ONCE", 10, 5000);
+        runJobs(rerun);
+        assertThat(rerun).isWaitingAt("WaitForEngagement");
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(database.queryForObject("select count(*) from circuitos_campaign_message where campaign_id = 'WB-ONCE'",
+                Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void twoHundredCustomersAreWorkedInParallelInstancesAndAllGetTheirEmail() {
+        List<Customer> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(TestCustomers.churned(String.format("MANY-%03d", i), i % 2 == 0 ? "Fiber optic" : "DSL", 40 + i, TODAY.minusDays(i % 80)));
+        }
+        customers.upsertAll(many, NOW);
+        ProcessInstance campaign = start("WB-200", 200, 1_000_000);
+        runJobs(campaign);
+        assertThat(campaign).isWaitingAt("WaitForEngagement").variables().containsEntry("candidateCount", 200)
+                .containsEntry("selectedCount", 200);
+        assertThat(smtp.getReceivedMessages()).hasSize(200);
+        assertThat(database.queryForObject("select count(*) from circuitos_campaign_message where campaign_id = 'WB-200' "
+                + "and sent_at is not null", Integer.class)).isEqualTo(200);
+    }
+
+    @Test
+    void activeCustomersAtRiskAreChosenByTheThresholdAndRankedByExpectedValue() {
+        customers.upsert(TestCustomers.activeAtRisk("RISK-HIGH", 110), NOW);
+        customers.upsert(TestCustomers.activeAtRisk("RISK-LOW", 30), NOW);
+        customers.upsert(TestCustomers.activeLoyal("LOYAL-1", 110), NOW);
+        ProcessInstance campaign = start("WB-RISK", 1, 5000);
+        runJobs(campaign);
+        assertThat(campaign).variables().containsEntry("activeAtRisk", 2).containsEntry("candidateCount", 1);
+        assertThat(database.queryForList("select customer_id from circuitos_campaign_message where campaign_id = 'WB-RISK'",
+                String.class)).containsExactly("RISK-HIGH");
+        assertThat(database.queryForObject("select churn_risk from circuitos_campaign_message where customer_id = 'RISK-HIGH'",
+                Double.class)).isGreaterThanOrEqualTo(0.6);
+    }
+
+    @Test
+    void threeCyclesBelowEightyPercentOfBaselineRotateTheSegmentToItsNextStrategy() {
+        for (int cycle = 1; cycle <= 3; cycle++) {
+            for (int i = 0; i < 5; i++) {
+                customers.upsert(TestCustomers.churned("C" + cycle + "-F" + i, "Fiber optic", 100, TODAY.minusDays(5)), NOW);
+            }
+            ProcessInstance campaign = start("WB-CYCLE-" + cycle, 5, 5000);
+            runJobs(campaign);
+            finishEngagementWindow(campaign);
+            assertThat(campaign).isEnded().hasPassed("CampaignCompleted");
+            database.update("update circuitos_customer set status = 'active', churned_on = null");
+        }
+        assertThat(new StrategyBook(database).currentStrategy("fiber")).isEqualTo("upgrade");
+        Map<String, Object> change = database.queryForMap("select * from circuitos_strategy_change");
+        assertThat(change).containsEntry("ACTION", "rotated").containsEntry("FROM_STRATEGY", "discount")
+                .containsEntry("TO_STRATEGY", "upgrade").containsEntry("CAMPAIGN_ID", "WB-CYCLE-3");
+        assertThat((String) change.get("REASON")).contains("3 consecutive cycles below 80 % of the 30.0 % baseline ([0/5, 0/5, 0/5])");
+        assertThat(((Number) change.get("CONFIDENCE")).doubleValue()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void aSegmentWithNoStrategyLeftIsEscalatedToAdmins() {
+        database.update("update circuitos_segment_strategy set active = (strategy = 'discount'), "
+                + "retired_at = case when strategy = 'loyalty-call' then current_timestamp else null end where segment = 'phone-only'");
+        ProcessInstance last = null;
+        for (int cycle = 1; cycle <= 3; cycle++) {
+            for (int i = 0; i < 5; i++) {
+                customers.upsert(TestCustomers.churned("P" + cycle + "-" + i, "No", 30, TODAY.minusDays(5)), NOW);
+            }
+            last = start("WB-PHONE-" + cycle, 5, 5000);
+            runJobs(last);
+            finishEngagementWindow(last);
+            database.update("update circuitos_customer set status = 'active', churned_on = null");
+        }
+        assertThat(last).isWaitingAt("ReviewStrategy");
+        assertThat(task(last)).hasCandidateGroup("admins").hasName("Win-back strategy needs a decision after campaign WB-PHONE-3");
+        assertThat((String) runtimeService().getVariable(last.getId(), "strategyReview"))
+                .contains("escalated: phone-only has no strategy left after discount");
+        assertThat(database.queryForObject("select action from circuitos_strategy_change", String.class)).isEqualTo("escalated");
+        complete(task(last), withVariables("adminDecision", "change", "adminNote", "analysts to add an offer"));
+        assertThat(last).isEnded().hasPassed("StrategyReviewed");
+    }
+
+    @Test
+    void thinEvidenceIsEscalatedInsteadOfRotating() {
+        for (int cycle = 1; cycle <= 3; cycle++) {
+            customers.upsert(TestCustomers.churned("T" + cycle, "Fiber optic", 100, TODAY.minusDays(5)), NOW);
+            ProcessInstance campaign = start("WB-THIN-" + cycle, 1, 5000);
+            runJobs(campaign);
+            finishEngagementWindow(campaign);
+            database.update("update circuitos_customer set status = 'active', churned_on = null");
+        }
+        assertThat(new StrategyBook(database).currentStrategy("fiber")).isEqualTo("discount");
+        Map<String, Object> change = database.queryForMap("select * from circuitos_strategy_change");
+        assertThat(change).containsEntry("ACTION", "escalated");
+        assertThat(((Number) change.get("CONFIDENCE")).doubleValue()).isLessThan(0.5);
+    }
+
+    @Test
+    void observedReactivationsUpdateTheSaveProbabilityTableAsANewRecordedVersion() {
+        List<Customer> many = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            many.add(TestCustomers.churned(String.format("R-%02d", i), "Fiber optic", 100, TODAY.minusDays(3)));
+        }
+        customers.upsertAll(many, NOW);
+        ProcessInstance campaign = start("WB-LEARN", 30, 1_000_000);
+        runJobs(campaign);
+        database.update("update circuitos_campaign_message set reactivated_at = current_timestamp "
+                + "where campaign_id = 'WB-LEARN' and customer_id < 'R-15'");
+        finishEngagementWindow(campaign);
+
+        Map<String, Object> change = database.queryForMap("select * from circuitos_save_probability_change");
+        // (0.22 × 50 + 15) / (50 + 30) = 0.325
+        assertThat(change).containsEntry("SEGMENT", "fiber").containsEntry("OFFER", "discount-20-3m")
+                .containsEntry("SENT", 30).containsEntry("REACTIVATED", 15);
+        assertThat(((Number) change.get("NEW_PROBABILITY")).doubleValue()).isEqualTo(0.325);
+        assertThat((String) historicVariable(campaign, "saveProbabilitySummary")).contains("fiber / discount-20-3m: 0.2200 → 0.3250");
+        double learned = processEngine().getDecisionService().evaluateDecisionTableByKey(SaveProbabilityLearner.DECISION,
+                Map.of("segment", "fiber", "offer", "discount-20-3m")).getSingleResult().getSingleEntry();
+        assertThat(learned).isEqualTo(0.325);
+    }
+
+    @Test
+    void theWeeklyTimerStartsACampaignOnMondayAtNineWithTheDefaults() {
+        Job timer = managementService().createJobQuery().processDefinitionKey("win-back").timers().singleResult();
+        assertThat(timer.getProcessInstanceId()).isNull();
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-11-23T09:00:00Z")));
+        ClockUtil.setCurrentTime(timer.getDuedate());
+        managementService().executeJob(timer.getId());
+        var campaign = processEngine().getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("win-back").singleResult();
+        assertThat(campaign.getBusinessKey()).isEqualTo("WB-2026-11-23-0900");
+        assertThat(campaign.getStartActivityId()).isEqualTo("WeeklySchedule");
+        Map<String, Object> variables = new HashMap<>();
+        processEngine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(campaign.getId()).list()
+                .forEach(v -> variables.put(v.getName(), v.getValue()));
+        assertThat(variables).containsEntry("trigger", "schedule").containsEntry("windowDays", 90.0)
+                .containsEntry("topN", 100.0).containsEntry("budget", 5000.0).containsEntry("candidateCount", 0);
+    }
+
+    private void twoChurnedCustomers() {
+        customers.upsert(TestCustomers.churned("FIBER-1", "Fiber optic", 100, TODAY.minusDays(10)), NOW);
+        customers.upsert(TestCustomers.churned("DSL-1", "DSL", 50, TODAY.minusDays(20)), NOW);
+    }
+
+    private static ProcessInstance start(String campaignId, long topN, double budget) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("campaignId", campaignId);
+        variables.put("windowDays", 90L);
+        variables.put("topN", topN);
+        variables.put("budget", budget);
+        return runtimeService().createMessageCorrelation("WinBackCampaignRequested").processInstanceBusinessKey(campaignId)
+                .setVariables(variables).correlateStartMessage();
+    }
+
+    private static void runJobs(ProcessInstance instance) {
+        runJobs(instance, false);
+    }
+
+    /** Also lets the clock reach each failed job's next retry, as time would. */
+    private static void runJobsWithRetries(ProcessInstance instance) {
+        runJobs(instance, true);
+    }
+
+    /** Runs the instance's due jobs like the job executor: a failing job keeps its retries and waits for its next try. */
+    private static void runJobs(ProcessInstance instance, boolean waitForRetries) {
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                try {
+                    managementService().executeJob(job.getId());
+                } catch (RuntimeException failed) {
+                    // recorded on the job (retries, exception); retried when due again
+                }
+            }
+            if (waitForRetries) {
+                moveClockPastRetries(instance);
+            }
+        }
+        throw new IllegalStateException("jobs did not settle");
+    }
+
+    /** Jobs waiting for a retry (R3/PT30S) become due when the clock moves past them. */
+    private static void moveClockPastRetries(ProcessInstance instance) {
+        managementService().createJobQuery().processInstanceId(instance.getId()).withException().withRetriesLeft().list().stream()
+                .map(Job::getDuedate).filter(d -> d != null).max(Date::compareTo)
+                .filter(d -> d.after(ClockUtil.getCurrentTime()) && d.before(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1)))))
+                .ifPresent(ClockUtil::setCurrentTime);
+    }
+
+    private static void finishEngagementWindow(ProcessInstance campaign) {
+        Job window = managementService().createJobQuery().processInstanceId(campaign.getId()).activityId("WaitForEngagement").singleResult();
+        ClockUtil.setCurrentTime(window.getDuedate());
+        managementService().executeJob(window.getId());
+        runJobs(campaign);
+    }
+
+    private Object historicVariable(ProcessInstance instance, String name) {
+        return processEngine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(name).singleResult().getValue();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -6,6 +6,7 @@ import io.circuitos.intake.IntakeService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
 
 /**
- * Embedded default only: feeds the sample CRM events shipped in {@code demo/} through the intake, so
+ * Embedded default only: feeds the sample events (CRM, web forms, billing) shipped in {@code demo/} through the intake, so
  * Tasklist has work on first start. Each event's delivery id derives from its content, so a restart
  * starts nothing new (the intake's idempotency does the work).
  */
@@ -25,10 +26,12 @@ import org.springframework.util.DigestUtils;
 public class DemoEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoEvents.class);
-    /** Sample event files and the source each comes from. */
-    private static final Map<String, String> FILES = Map.of(
-            "demo/opportunity-closed-lost.json", "crm",
-            "demo/licensing-application-submitted.json", "forms");
+    /** Sample event files and the source each comes from, in order (customers before the campaign that selects them). */
+    private static final List<Map.Entry<String, String>> FILES = List.of(
+            Map.entry("demo/opportunity-closed-lost.json", "crm"),
+            Map.entry("demo/licensing-application-submitted.json", "forms"),
+            Map.entry("demo/billing.json", "billing"),
+            Map.entry("demo/winback-campaign-requested.json", "billing"));
 
     private final IntakeService intake;
     private final ObjectMapper json;
@@ -41,7 +44,7 @@ public class DemoEvents {
     @EventListener(ApplicationReadyEvent.class)
     public void feed() throws IOException {
         int started = 0;
-        for (Map.Entry<String, String> file : FILES.entrySet()) {
+        for (Map.Entry<String, String> file : FILES) {
             try (InputStream in = DemoEvents.class.getClassLoader().getResourceAsStream(file.getKey())) {
                 if (in == null) {
                     continue;

@@ -46,10 +46,10 @@ public class CampaignFinanceDelegate implements JavaDelegate {
     }
 
     static String roiTable(List<CampaignLedger.Row> rows, CampaignLedger.Totals totals) {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-14s %-10s %-24s %9s %10s %6s %10s %10s  %s%n",
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-14s %-10s %-24s %9s %10s %7s %10s %10s  %s%n",
                 "customer", "segment", "offer", "cost", "value/yr", "p(save)", "exp. rev.", "ROI", "in campaign"));
         rows.stream().limit(ROI_TABLE_ROWS).forEach(r -> table.append(String.format(Locale.ROOT,
-                "%-14s %-10s %-24s %9.2f %10.2f %6.2f %10.2f %10.2f  %s%n", r.customerId(), r.segment(), r.offer(), r.offerCost(),
+                "%-14s %-10s %-24s %9.2f %10.2f %7.2f %10.2f %10.2f  %s%n", r.customerId(), r.segment(), r.offer(), r.offerCost(),
                 r.customerValue(), r.saveProbability(), orZero(r.expectedRevenue()), orZero(r.roi()), r.selected() ? "yes" : "no")));
         if (rows.size() > ROI_TABLE_ROWS) {
             table.append(String.format(Locale.ROOT, "... and %d more customers with a lower ROI (all in circuitos_campaign_message)%n",

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.circuitos.customers.CustomerStore;
 import io.circuitos.customers.TestCustomers;
+import io.circuitos.support.Jobs;
 import io.circuitos.support.Ports;
 import io.circuitos.support.SignedWebhooks;
 import java.net.http.HttpResponse;
@@ -149,18 +150,6 @@ class WinBackOnAppTest {
     }
 
     private void runDue(String instanceId) {
-        for (int round = 0; round < 30; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(instanceId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            for (Job job : due) {
-                try {
-                    managementService.executeJob(job.getId());
-                } catch (RuntimeException failedJob) {
-                    // kept on the job with one retry fewer, as the job executor would
-                }
-            }
-        }
+        Jobs.runDueKeepingFailures(managementService, instanceId, () -> { });
     }
 }

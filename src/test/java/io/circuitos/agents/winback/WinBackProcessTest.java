@@ -13,6 +13,7 @@ import io.circuitos.customers.Customer;
 import io.circuitos.customers.CustomerStore;
 import io.circuitos.customers.TestCustomers;
 import io.circuitos.support.FakeOllama;
+import io.circuitos.support.Jobs;
 import io.circuitos.support.ProcessScenarioTest;
 import io.circuitos.support.ProcessTestDelegates;
 import jakarta.mail.internet.MimeMessage;
@@ -347,25 +348,12 @@ class WinBackProcessTest extends ProcessScenarioTest {
         runJobs(instance, true);
     }
 
-    /** Runs the instance's due jobs like the job executor: a failing job keeps its retries and waits for its next try. */
     private static void runJobs(ProcessInstance instance, boolean waitForRetries) {
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            for (Job job : due) {
-                try {
-                    managementService().executeJob(job.getId());
-                } catch (RuntimeException failed) {
-                    // recorded on the job (retries, exception); retried when due again
-                }
-            }
+        Jobs.runDueKeepingFailures(managementService(), instance.getId(), () -> {
             if (waitForRetries) {
                 moveClockPastRetries(instance);
             }
-        }
-        throw new IllegalStateException("jobs did not settle");
+        });
     }
 
     /** Jobs waiting for a retry (R3/PT30S) become due when the clock moves past them. */

@@ -5,6 +5,8 @@ import io.circuitos.customers.CustomerStore;
 import io.circuitos.ml.ModelRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,12 @@ public class WinBackConfiguration {
     @Bean
     public WinBackSchedule winBackSchedule(@Value("${circuitos.winback.schedule:0 0 9 ? * MON}") String cron) {
         return new WinBackSchedule(cron);
+    }
+
+    @Bean
+    public WinBackScheduleSync winBackScheduleSync(ProcessEngineConfigurationImpl engine, ManagementService management,
+                                                   WinBackSchedule schedule) {
+        return new WinBackScheduleSync(engine, management, schedule.getCron());
     }
 
     @Bean

@@ -1,0 +1,54 @@
+package io.circuitos.agents.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The analysts' table {@code support-routing} on both sides of every threshold of the brief. */
+class SupportRoutingDecisionTest {
+
+    private static DmnEngine dmn;
+    private static DmnDecision routing;
+
+    @BeforeAll
+    static void parse() throws Exception {
+        dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        try (InputStream in = SupportRoutingDecisionTest.class.getClassLoader().getResourceAsStream("decisions/support-routing.dmn")) {
+            routing = dmn.parseDecision("support-routing", in);
+        }
+    }
+
+    @ParameterizedTest(name = "confidence {0}, risk {1}, {2} {3}, handoff {4} → {5} {6}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "0.86 | 0.29 | neutral  | standard | 0    | auto_answer | -",
+            "0.85 | 0.29 | neutral  | standard | 0    | review      | -",
+            "0.86 | 0.30 | neutral  | standard | 0    | review      | -",
+            "0.50 | 0.10 | neutral  | standard | 0    | review      | -",
+            "0.49 | 0.10 | neutral  | standard | 0    | human       | P3",
+            "0.49 | 0.10 | neutral  | vip      | 0    | human       | P2",
+            "0.95 | 0.59 | negative | standard | 0    | review      | -",
+            "0.95 | 0.60 | neutral  | standard | 0    | human       | P2",
+            "0.95 | 0.60 | negative | standard | 0    | human       | P1",
+            "0.95 | 0.10 | negative | vip      | 0    | human       | P1",
+            "0.95 | 0.10 | positive | vip      | 0    | auto_answer | -",
+            "0.95 | 0.10 | neutral  | standard | 74.9 | auto_answer | -",
+            "0.95 | 0.10 | neutral  | standard | 75   | human       | P2",
+            "0.95 | 0.10 | neutral  | standard | 89.9 | human       | P2",
+            "0.95 | 0.10 | neutral  | standard | 90   | human       | P1"})
+    void routesEveryThreshold(double confidence, double risk, String sentiment, String tier, double handoffScore,
+                              String route, String priority) {
+        DmnDecisionRuleResult result = dmn.evaluateDecisionTable(routing, Variables.fromMap(Map.of("confidence", confidence,
+                "risk", risk, "sentiment", sentiment, "customerTier", tier, "handoffScore", handoffScore))).getSingleResult();
+        assertThat((String) result.getEntry("route")).isEqualTo(route);
+        assertThat(result.getEntryMap().get("priority")).isEqualTo(priority); // an empty cell yields no entry
+    }
+}

@@ -26,7 +26,20 @@ public final class DatasetLoader {
     }
 
     public static Instances load(Path csv, TrainingRecipe recipe) throws IOException {
-        List<CSVRecord> records = readRecords(csv, recipe);
+        return load(List.of(csv), recipe);
+    }
+
+    /**
+     * The rows of one or more files with the same columns, in order. Rows whose text feature is
+     * missing are left out: there is nothing to learn from them.
+     */
+    public static Instances load(List<Path> files, TrainingRecipe recipe) throws IOException {
+        List<CSVRecord> records = new ArrayList<>();
+        for (Path csv : files) {
+            records.addAll(readRecords(csv, recipe));
+        }
+        records.removeIf(record -> recipe.features().stream()
+                .anyMatch(f -> f.type() == FeatureSpec.Type.TEXT && f.isMissing(record.get(f.column()))));
         ArrayList<Attribute> attributes = new ArrayList<>();
         for (FeatureSpec feature : recipe.features()) {
             attributes.add(attributeFor(feature, records));
@@ -50,6 +63,9 @@ public final class DatasetLoader {
                 requireColumn(header, feature.column(), csv);
             }
             requireColumn(header, recipe.labelColumn(), csv);
+            if (recipe.alsoPositiveColumn() != null) {
+                requireColumn(header, recipe.alsoPositiveColumn(), csv);
+            }
             return parser.getRecords();
         }
     }
@@ -63,6 +79,9 @@ public final class DatasetLoader {
     private static Attribute attributeFor(FeatureSpec feature, List<CSVRecord> records) {
         if (feature.type() == FeatureSpec.Type.NUMERIC) {
             return new Attribute(feature.name());
+        }
+        if (feature.type() == FeatureSpec.Type.TEXT) {
+            return new Attribute(feature.name(), (List<String>) null);
         }
         TreeSet<String> values = new TreeSet<>();
         for (CSVRecord record : records) {
@@ -81,12 +100,15 @@ public final class DatasetLoader {
             String raw = record.get(feature.column());
             values[i] = feature.isMissing(raw) ? Utils.missingValue() : encode(data.attribute(i), raw.trim(), record);
         }
-        boolean positive = recipe.positiveValue().equals(record.get(recipe.labelColumn()).trim());
+        boolean positive = recipe.isPositive(record::get);
         values[values.length - 1] = positive ? 1 : 0;
         return new DenseInstance(1.0, values);
     }
 
     private static double encode(Attribute attribute, String raw, CSVRecord record) {
+        if (attribute.isString()) {
+            return attribute.addStringValue(raw);
+        }
         if (attribute.isNumeric()) {
             try {
                 return Double.parseDouble(raw);

@@ -23,7 +23,8 @@ final class EvaluationReport {
                 .append("- features: ").append(m.features().stream().map(ModelMetadata.Feature::name).toList()).append("\n\n")
                 .append("| set | n | ROC AUC | PR AUC | Brier |\n|---|---|---|---|---|\n");
         row(md, "hold-out, this model", metrics.holdout());
-        row(md, "hold-out, Weka default Logistic (baseline)", metrics.baselineLogisticHoldout());
+        String baseline = TrainingRecipes.byName(m.name()).map(TrainingRecipe::baselineDescription).orElse("Weka default Logistic");
+        row(md, "hold-out, " + baseline + " (baseline)", metrics.baselineLogisticHoldout());
         row(md, metrics.folds() + "-fold cross-validation on the training part", metrics.crossValidation());
         md.append("\n![ROC curve on the hold-out](roc.png)\n");
         return md.toString();

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record FeatureSpec(String name, String column, Type type, List<String> missingMarkers) {
 
-    public enum Type { NUMERIC, NOMINAL }
+    /** {@code TEXT}: free text, kept as a Weka string attribute for the classifier's own filter to turn into numbers. */
+    public enum Type { NUMERIC, NOMINAL, TEXT }
 
     public static FeatureSpec numeric(String name, String column, String... missingMarkers) {
         return new FeatureSpec(name, column, Type.NUMERIC, List.of(missingMarkers));
@@ -17,6 +18,10 @@ public record FeatureSpec(String name, String column, Type type, List<String> mi
 
     public static FeatureSpec nominal(String name, String column, String... missingMarkers) {
         return new FeatureSpec(name, column, Type.NOMINAL, List.of(missingMarkers));
+    }
+
+    public static FeatureSpec text(String name, String column, String... missingMarkers) {
+        return new FeatureSpec(name, column, Type.TEXT, List.of(missingMarkers));
     }
 
     public boolean isMissing(String raw) {

@@ -90,8 +90,8 @@ public final class LoadedModel {
     private List<FeatureContribution> explain(Instance instance, double probability) {
         List<FeatureContribution> contributions = new ArrayList<>();
         for (int i = 0; i < header.numAttributes(); i++) {
-            if (i == header.classIndex() || instance.isMissing(i)) {
-                continue;
+            if (i == header.classIndex() || instance.isMissing(i) || header.attribute(i).isString()) {
+                continue; // free text has no typical value to swap in
             }
             Attribute attribute = header.attribute(i);
             Object typical = metadata.baselineValues().get(attribute.name());
@@ -113,12 +113,14 @@ public final class LoadedModel {
     }
 
     private Instance toInstance(Map<String, ?> features) {
-        double[] values = new double[header.numAttributes()];
+        // text goes into a string attribute's value list: each call gets its own, the shared header stays untouched
+        Instances dataset = header.checkForStringAttributes() ? header.stringFreeStructure() : header;
+        double[] values = new double[dataset.numAttributes()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = i == header.classIndex() ? Utils.missingValue() : encode(header.attribute(i), features.get(header.attribute(i).name()));
+            values[i] = i == dataset.classIndex() ? Utils.missingValue() : encode(dataset.attribute(i), features.get(dataset.attribute(i).name()));
         }
         DenseInstance instance = new DenseInstance(1.0, values);
-        instance.setDataset(header);
+        instance.setDataset(dataset);
         return instance;
     }
 
@@ -126,6 +128,9 @@ public final class LoadedModel {
     private static double encode(Attribute attribute, Object value) {
         if (value == null) {
             return Utils.missingValue();
+        }
+        if (attribute.isString()) {
+            return value.toString().isBlank() ? Utils.missingValue() : attribute.addStringValue(value.toString());
         }
         if (attribute.isNumeric()) {
             if (value instanceof Number number) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import weka.core.Instances;
@@ -47,18 +48,27 @@ public final class MlCommands {
         }
     }
 
+    /** {@code --data a.csv} or, for data sets split over files with the same columns, {@code --data a.csv,b.csv}. */
+    private static List<Path> dataFiles(Map<String, String> options) {
+        List<Path> files = new java.util.ArrayList<>();
+        for (String file : required(options, "data").split(",")) {
+            files.add(existingFile(file.trim()));
+        }
+        return files;
+    }
+
     private static int train(Map<String, String> options, PrintStream out, PrintStream err) throws Exception {
         String modelName = required(options, "model");
         TrainingRecipe recipe = TrainingRecipes.byName(modelName).orElseThrow(() ->
                 new IllegalArgumentException("unknown model '" + modelName + "'; known: " + TrainingRecipes.names()));
-        Path data = existingFile(required(options, "data"));
+        List<Path> data = dataFiles(options);
         Path outDir = Path.of(options.getOrDefault("out", "ml-models/" + modelName));
         ModelMetadata metadata = new ModelTrainer(err, Clock.systemUTC()).train(recipe, data, outDir);
         ModelMetadata.Metrics m = metadata.metrics();
         out.printf("model %s version %s written to %s%n", metadata.name(), metadata.version(), outDir);
         out.printf("hold-out (n=%d): ROC AUC %.4f, PR AUC %.4f, Brier %.4f%n", m.holdout().n(), m.holdout().rocAuc(),
                 m.holdout().prAuc(), m.holdout().brier());
-        out.printf("baseline Logistic on the same hold-out: ROC AUC %.4f, PR AUC %.4f, Brier %.4f%n",
+        out.printf(recipe.baselineDescription() + " (baseline) on the same hold-out: ROC AUC %.4f, PR AUC %.4f, Brier %.4f%n",
                 m.baselineLogisticHoldout().rocAuc(), m.baselineLogisticHoldout().prAuc(), m.baselineLogisticHoldout().brier());
         out.printf("%d-fold cross-validation on the training part: ROC AUC %.4f, PR AUC %.4f, Brier %.4f%n", m.folds(),
                 m.crossValidation().rocAuc(), m.crossValidation().prAuc(), m.crossValidation().brier());
@@ -67,7 +77,7 @@ public final class MlCommands {
 
     private static int evaluate(Map<String, String> options, PrintStream out) throws Exception {
         String model = required(options, "model");
-        Path data = existingFile(required(options, "data"));
+        List<Path> data = dataFiles(options);
         Path dir = Files.isDirectory(Path.of(model)) ? Path.of(model) : Path.of("ml-models", model);
         LoadedModel loaded;
         try (InputStream meta = new FileInputStream(dir.resolve(ModelTrainer.METADATA_FILE).toFile());

@@ -53,6 +53,10 @@ public final class ModelTrainer {
     }
 
     public ModelMetadata train(TrainingRecipe recipe, Path csv, Path outDir) throws Exception {
+        return train(recipe, List.of(csv), outDir);
+    }
+
+    public ModelMetadata train(TrainingRecipe recipe, List<Path> csv, Path outDir) throws Exception {
         ProgressBar progress = new ProgressBar(progressOut, FOLDS + 4);
         Instances data = DatasetLoader.load(csv, recipe);
         progress.step("loaded " + data.numInstances() + " rows");
@@ -66,7 +70,7 @@ public final class ModelTrainer {
         model.buildClassifier(training);
         progress.step("trained final model");
         double[] modelProbabilities = predict(model, holdout);
-        Logistic baseline = new Logistic();
+        Classifier baseline = newBaseline(recipe);
         baseline.buildClassifier(training);
         double[] baselineProbabilities = predict(baseline, holdout);
         progress.step("evaluated hold-out and baseline");
@@ -106,6 +110,11 @@ public final class ModelTrainer {
         return ModelMetrics.of(probabilities.stream().mapToDouble(Double::doubleValue).toArray(), actual);
     }
 
+    /** The classifier a model must beat: Weka's default Logistic, or the recipe's reference (e.g. NaiveBayes on TF-IDF for text). */
+    public static Classifier newBaseline(TrainingRecipe recipe) throws Exception {
+        return AbstractClassifier.forName(recipe.baselineClassifier(), recipe.baselineOptions().clone());
+    }
+
     static Classifier newClassifier(TrainingRecipe recipe) throws Exception {
         return AbstractClassifier.forName(recipe.classifier(), recipe.classifierOptions().clone());
     }
@@ -126,7 +135,7 @@ public final class ModelTrainer {
         return positives;
     }
 
-    private ModelMetadata metadata(TrainingRecipe recipe, Path csv, Instances all, Instances training,
+    private ModelMetadata metadata(TrainingRecipe recipe, List<Path> csv, Instances all, Instances training,
                                    Instances holdout, ModelMetadata.Metrics metrics, double[] holdoutProbabilities)
             throws IOException {
         Instant now = clock.instant();
@@ -151,8 +160,9 @@ public final class ModelTrainer {
                 recipe.classifier(),
                 List.of(recipe.classifierOptions()),
                 features,
-                new ModelMetadata.Label(recipe.labelColumn(), recipe.positiveValue(), ModelMetrics.round(positiveRate)),
-                new ModelMetadata.TrainingData(csv.getFileName().toString(), sha256(csv), all.numInstances(),
+                new ModelMetadata.Label(recipe.labelColumn(), recipe.labelDescription(), ModelMetrics.round(positiveRate)),
+                new ModelMetadata.TrainingData(csv.stream().map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.joining(" + ")),
+                        sha256(csv), all.numInstances(),
                         training.numInstances(), holdout.numInstances(),
                         "stratified 80/20, seed " + SEED + "; cross-validation " + FOLDS + "-fold on the 80 %", recipe.generatedData()),
                 now.toString(),
@@ -182,6 +192,9 @@ public final class ModelTrainer {
                 continue;
             }
             Attribute attribute = training.attribute(i);
+            if (attribute.isString()) {
+                continue; // free text has no "typical" value to compare with
+            }
             if (attribute.isNumeric()) {
                 double[] values = Arrays.stream(training.attributeToDoubleArray(i)).filter(v -> !Utils.isMissingValue(v)).sorted().toArray();
                 baseline.put(attribute.name(), values.length == 0 ? null : values[values.length / 2]);
@@ -213,6 +226,23 @@ public final class ModelTrainer {
 
     static ObjectMapper jsonMapper() {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** One file's SHA-256, or for several files the SHA-256 of their hashes joined by commas. */
+    public static String sha256(List<Path> files) throws IOException {
+        if (files.size() == 1) {
+            return sha256(files.get(0));
+        }
+        List<String> hashes = new ArrayList<>();
+        for (Path file : files) {
+            hashes.add(sha256(file));
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(String.join(",", hashes).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256(Path file) throws IOException {

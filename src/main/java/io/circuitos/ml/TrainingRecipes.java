@@ -84,7 +84,29 @@ public final class TrainingRecipes {
             new String[] {"-I", "200", "-H", "0.2"},
             null);
 
+    /**
+     * CFPB consumer complaints (both files in the data set folder, rows with a narrative): did the
+     * company have to act — monetary or non-monetary relief, or an untimely response — the proxy for
+     * "this ticket needed a human". The narrative's sentence embedding (all-MiniLM-L6-v2, the same
+     * in-process model as the knowledge base) feeds a ridge Logistic. The baseline is the reference
+     * of the data README: multinomial NaiveBayes on TF-IDF of 2,000 words.
+     */
+    public static final TrainingRecipe SUPPORT_ESCALATION_RISK = new TrainingRecipe(
+            "support-escalation-risk",
+            "Probability that a support ticket needs a human to act (relief or an untimely response in CFPB complaints)",
+            ',',
+            List.of(FeatureSpec.text("ticketText", "Consumer complaint narrative", "None")),
+            "Company response to consumer", "Closed with monetary relief | Closed with non-monetary relief",
+            "weka.classifiers.meta.FilteredClassifier",
+            new String[] {"-F", "io.circuitos.ml.SentenceEmbeddingFilter", "-W", "weka.classifiers.functions.Logistic", "--", "-R", "300"},
+            null,
+            "Timely response?", "No",
+            "weka.classifiers.meta.FilteredClassifier",
+            new String[] {"-F", "weka.filters.unsupervised.attribute.StringToWordVector -W 2000 -T -I -L -C",
+                    "-W", "weka.classifiers.bayes.NaiveBayesMultinomial"});
+
     private static final Map<String, TrainingRecipe> BY_NAME = Map.of(
+            SUPPORT_ESCALATION_RISK.modelName(), SUPPORT_ESCALATION_RISK,
             WIN_BACK_CHURN.modelName(), WIN_BACK_CHURN,
             LOST_OPPORTUNITY_REACTIVATION.modelName(), LOST_OPPORTUNITY_REACTIVATION,
             LICENSING_CONVERSION.modelName(), LICENSING_CONVERSION);

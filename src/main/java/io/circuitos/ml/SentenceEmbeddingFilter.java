@@ -1,0 +1,105 @@
+package io.circuitos.ml;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import weka.core.Attribute;
+import weka.core.Capabilities;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.filters.SimpleBatchFilter;
+
+/**
+ * Weka filter: every string attribute becomes the 384 numbers of its sentence embedding
+ * (all-MiniLM-L6-v2, in process, offline), so a text model is a plain {@code FilteredClassifier}
+ * that the registry scores like any other. The embedding model is one shared instance; embeddings
+ * are cached by text so cross-validation embeds each training row once.
+ */
+public class SentenceEmbeddingFilter extends SimpleBatchFilter {
+
+    private static final long serialVersionUID = 1L;
+    static final int DIMENSIONS = 384;
+    private static final int CACHE_LIMIT = 50_000;
+    private static final Map<String, float[]> CACHE = new ConcurrentHashMap<>();
+
+    private static final class SharedModel {
+        static final EmbeddingModel INSTANCE = new AllMiniLmL6V2EmbeddingModel();
+    }
+
+    @Override
+    public String globalInfo() {
+        return "Replaces each string attribute by its all-MiniLM-L6-v2 sentence embedding (" + DIMENSIONS + " numeric attributes).";
+    }
+
+    @Override
+    public Capabilities getCapabilities() {
+        Capabilities capabilities = super.getCapabilities();
+        capabilities.disableAll();
+        capabilities.enableAllAttributes();
+        capabilities.enableAllClasses();
+        capabilities.enable(Capabilities.Capability.MISSING_VALUES);
+        capabilities.enable(Capabilities.Capability.MISSING_CLASS_VALUES);
+        capabilities.enable(Capabilities.Capability.NO_CLASS);
+        return capabilities;
+    }
+
+    @Override
+    protected Instances determineOutputFormat(Instances input) {
+        ArrayList<Attribute> attributes = new ArrayList<>();
+        int classIndex = -1;
+        for (int i = 0; i < input.numAttributes(); i++) {
+            Attribute attribute = input.attribute(i);
+            if (attribute.isString()) {
+                for (int d = 0; d < DIMENSIONS; d++) {
+                    attributes.add(new Attribute(attribute.name() + "_e" + d));
+                }
+            } else {
+                if (i == input.classIndex()) {
+                    classIndex = attributes.size();
+                }
+                attributes.add((Attribute) attribute.copy());
+            }
+        }
+        Instances output = new Instances(input.relationName() + "-embedded", attributes, 0);
+        output.setClassIndex(classIndex);
+        return output;
+    }
+
+    @Override
+    protected Instances process(Instances input) {
+        Instances output = new Instances(getOutputFormat(), input.numInstances());
+        for (Instance instance : input) {
+            double[] values = new double[output.numAttributes()];
+            int at = 0;
+            for (int i = 0; i < input.numAttributes(); i++) {
+                if (input.attribute(i).isString()) {
+                    float[] vector = instance.isMissing(i) ? null : embed(instance.stringValue(i));
+                    for (int d = 0; d < DIMENSIONS; d++) {
+                        values[at++] = vector == null ? Utils.missingValue() : vector[d];
+                    }
+                } else {
+                    values[at++] = instance.value(i);
+                }
+            }
+            output.add(new DenseInstance(instance.weight(), values));
+        }
+        return output;
+    }
+
+    static float[] embed(String text) {
+        float[] cached = CACHE.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        float[] vector = SharedModel.INSTANCE.embed(text).content().vector();
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(text, vector);
+        return vector;
+    }
+}

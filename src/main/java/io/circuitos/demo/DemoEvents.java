@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
 
 /**
- * Embedded default only: feeds the sample events (CRM, web forms, billing) shipped in {@code demo/} through the intake, so
+ * Embedded default only: feeds the sample events (CRM, web forms, billing, help desk) shipped in {@code demo/} through the intake, so
  * Tasklist has work on first start. Each event's delivery id derives from its content, so a restart
  * starts nothing new (the intake's idempotency does the work).
  */
@@ -31,7 +31,8 @@ public class DemoEvents {
             Map.entry("demo/opportunity-closed-lost.json", "crm"),
             Map.entry("demo/licensing-application-submitted.json", "forms"),
             Map.entry("demo/billing.json", "billing"),
-            Map.entry("demo/winback-campaign-requested.json", "billing"));
+            Map.entry("demo/winback-campaign-requested.json", "billing"),
+            Map.entry("demo/support-ticket-created.json", "helpdesk"));
 
     private final IntakeService intake;
     private final ObjectMapper json;

@@ -34,6 +34,15 @@ public class KnowledgeBase {
         initial.forEach(this::add);
     }
 
+    /** Takes an article out of the index (e.g. an answer that turned out wrong); false when there was none. */
+    public synchronized boolean remove(String articleId) {
+        if (articles.remove(articleId) == null) {
+            return false;
+        }
+        store.removeAll(new dev.langchain4j.store.embedding.filter.comparison.IsEqualTo("articleId", articleId));
+        return true;
+    }
+
     public synchronized void add(Article article) {
         if (articles.containsKey(article.id())) {
             store.removeAll(new dev.langchain4j.store.embedding.filter.comparison.IsEqualTo("articleId", article.id()));

@@ -1,12 +1,14 @@
 package io.circuitos.knowledge;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.circuitos.ml.SharedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.Resource;
@@ -18,9 +20,25 @@ public class KnowledgeConfiguration {
     /** Built on first use: the embedding model costs a second and some memory that only the support agent needs. */
     @Bean
     @Lazy
-    public KnowledgeBase knowledgeBase() throws IOException {
-        System.setProperty("ai.djl.offline", "true"); // the tokenizer would otherwise try to download on start
-        return new KnowledgeBase(new AllMiniLmL6V2EmbeddingModel(), articles());
+    public KnowledgeBase knowledgeBase(KnowledgeAnswers answers) throws IOException {
+        List<KnowledgeBase.Article> all = new ArrayList<>(articles());
+        all.addAll(answers.all());
+        return new KnowledgeBase(SharedEmbeddingModel.get(), all);
+    }
+
+    @Bean
+    public KnowledgeAnswers knowledgeAnswers(JdbcTemplate jdbc) {
+        return new KnowledgeAnswers(jdbc);
+    }
+
+    @Bean
+    public SearchKnowledgeDelegate searchKnowledge(ObjectProvider<KnowledgeBase> knowledge) {
+        return new SearchKnowledgeDelegate(knowledge::getObject);
+    }
+
+    @Bean
+    public AddToKnowledgeDelegate addToKnowledge(ObjectProvider<KnowledgeBase> knowledge, KnowledgeAnswers answers) {
+        return new AddToKnowledgeDelegate(knowledge::getObject, answers);
     }
 
     /** The markdown articles of the top-level {@code knowledge/} folder; id = file name, title = first heading. */

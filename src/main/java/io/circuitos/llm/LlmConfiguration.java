@@ -46,6 +46,11 @@ public class LlmConfiguration {
     }
 
     @Bean
+    public LlmAskDelegate llmAsk(LlmGateway gateway, PromptLibrary prompts, ContentGuard guard, LlmProperties properties) {
+        return new LlmAskDelegate(gateway, prompts, guard, properties.budget());
+    }
+
+    @Bean
     public LlmDraftDelegate llmDraft(LlmGateway gateway, PromptLibrary prompts, ContentGuard guard, LlmProperties properties) {
         return new LlmDraftDelegate(gateway, prompts, guard, properties.budget());
     }

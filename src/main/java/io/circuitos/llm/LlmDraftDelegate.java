@@ -1,12 +1,11 @@
 package io.circuitos.llm;
 
 import io.circuitos.drafting.TemplateDrafter;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 
 /**
  * Generic "draft with prompt Y" service task. Inputs {@code templateId} (a prompt in
@@ -21,51 +20,27 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
  */
 public class LlmDraftDelegate implements JavaDelegate {
 
-    private static final int ATTEMPTS = 2;
-
-    private final LlmGateway gateway;
     private final PromptLibrary prompts;
-    private final ContentGuard guard;
-    private final LlmProperties.Budget budget;
+    private final LlmAsk llm;
 
     public LlmDraftDelegate(LlmGateway gateway, PromptLibrary prompts, ContentGuard guard, LlmProperties.Budget budget) {
-        this.gateway = gateway;
         this.prompts = prompts;
-        this.guard = guard;
-        this.budget = budget;
+        this.llm = new LlmAsk(gateway, guard, budget);
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         PromptTemplate template = prompts.get(String.valueOf(execution.getVariable("templateId")));
-        Map<String, Object> variables = execution.getVariables();
         Object recipient = execution.getVariable("contactEmail");
-        String reason = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            LlmCallLog.ensureBudget(execution, budget);
-            try {
-                LlmAnswer answer = gateway.complete(template, variables);
-                ContentGuard.Result checked = guard.check(answer.fields(), recipient == null ? null : recipient.toString());
-                LlmCallLog.record(execution, answer, "guard " + checked.summary());
-                if (checked.passed()) {
-                    output(execution, asText(answer.fields()), "llm", null, checked.summary());
-                    return;
-                }
-                reason = "the model's draft failed the guard (" + String.join("; ", checked.violations()) + ")";
-            } catch (LlmOutputException invalid) {
-                LlmCallLog.record(execution, invalid.answer(), "invalid: " + invalid.getMessage());
-                reason = "the model's answer was unusable (" + invalid.getMessage() + ")";
-            } catch (LlmUnavailableException unavailable) {
-                if (unavailable.retryable() && engineWillRetry()) {
-                    throw unavailable;
-                }
-                reason = unavailable.getMessage();
-                break;
-            }
+        LlmAsk.Outcome outcome = llm.ask(execution, template, List.of(), recipient == null ? null : recipient.toString());
+        if (outcome.answered()) {
+            output(execution, asText(outcome.fields()), "llm", null, outcome.guardSummary());
+            return;
         }
         Object variant = execution.getVariable("variant");
         output(execution, TemplateDrafter.draft(String.valueOf(execution.getVariable("fallbackTemplateId")),
-                variant == null ? null : variant.toString(), variables), "template", "Template draft: " + reason, "not checked");
+                variant == null ? null : variant.toString(), execution.getVariables()), "template",
+                "Template draft: " + outcome.failure(), outcome.guardSummary());
     }
 
     private static void output(DelegateExecution execution, String draft, String origin, String note, String guardResult) {
@@ -81,11 +56,5 @@ public class LlmDraftDelegate implements JavaDelegate {
         String rest = fields.entrySet().stream().filter(e -> !e.getKey().equals("subject"))
                 .map(Map.Entry::getValue).collect(Collectors.joining("\n\n"));
         return subject == null ? rest : "Subject: " + subject + "\n\n" + rest;
-    }
-
-    /** True inside a job that still has a retry after this one. */
-    private static boolean engineWillRetry() {
-        JobExecutorContext context = Context.getJobExecutorContext();
-        return context != null && context.getCurrentJob() != null && context.getCurrentJob().getRetries() > 1;
     }
 }

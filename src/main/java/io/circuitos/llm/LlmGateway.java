@@ -88,6 +88,13 @@ public class LlmGateway {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String field : template.outputFields()) {
             JsonNode value = answer.get(field);
+            if (template.isNumber(field)) {
+                if (value == null || !(value.isNumber() || isNumeric(value.asText()))) {
+                    throw new LlmOutputException("answer has no number field '" + field + "'", call);
+                }
+                fields.put(field, value.asText().trim());
+                continue;
+            }
             if (value == null || !value.isTextual() || value.asText().isBlank()) {
                 throw new LlmOutputException("answer has no text field '" + field + "'", call);
             }
@@ -96,9 +103,24 @@ public class LlmGateway {
         return new LlmAnswer(fields, call.template(), call.model(), call.latencyMs(), call.promptTokens(), call.outputTokens());
     }
 
+    private static boolean isNumeric(String text) {
+        try {
+            Double.parseDouble(text.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static ResponseFormat responseFormat(PromptTemplate template) {
         JsonObjectSchema.Builder root = JsonObjectSchema.builder();
-        template.outputFields().forEach(root::addStringProperty);
+        template.outputFields().forEach(field -> {
+            if (template.isNumber(field)) {
+                root.addNumberProperty(field);
+            } else {
+                root.addStringProperty(field);
+            }
+        });
         root.required(template.outputFields());
         return ResponseFormat.builder().type(ResponseFormatType.JSON)
                 .jsonSchema(JsonSchema.builder().name(template.id()).rootElement(root.build()).build())

@@ -13,6 +13,11 @@ public record PromptTemplate(String id, int version, String system, String user,
         return id + ".v" + version;
     }
 
+    /** Output fields declared {@code number} in the prompt file; all others are text. */
+    public boolean isNumber(String field) {
+        return "number".equals(output.get(field));
+    }
+
     public List<String> outputFields() {
         return List.copyOf(output.keySet());
     }

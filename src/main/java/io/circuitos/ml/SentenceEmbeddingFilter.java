@@ -1,7 +1,5 @@
 package io.circuitos.ml;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,10 +23,6 @@ public class SentenceEmbeddingFilter extends SimpleBatchFilter {
     static final int DIMENSIONS = 384;
     private static final int CACHE_LIMIT = 50_000;
     private static final Map<String, float[]> CACHE = new ConcurrentHashMap<>();
-
-    private static final class SharedModel {
-        static final EmbeddingModel INSTANCE = new AllMiniLmL6V2EmbeddingModel();
-    }
 
     @Override
     public String globalInfo() {
@@ -95,7 +89,7 @@ public class SentenceEmbeddingFilter extends SimpleBatchFilter {
         if (cached != null) {
             return cached;
         }
-        float[] vector = SharedModel.INSTANCE.embed(text).content().vector();
+        float[] vector = SharedEmbeddingModel.get().embed(text).content().vector();
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
         }

@@ -11,9 +11,18 @@ public class NotifyConfiguration {
 
     @Bean
     public ChannelNotifier notifyChannel(ChannelProperties channels, RestClient.Builder builder) {
+        return new ChannelNotifier(channels, client(builder));
+    }
+
+    @Bean
+    public OutboundWebhookDelegate sendWebhook(OutboundWebhookProperties targets, RestClient.Builder builder) {
+        return new OutboundWebhookDelegate(targets, client(builder));
+    }
+
+    private static RestClient client(RestClient.Builder builder) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(5));
         requests.setReadTimeout(Duration.ofSeconds(10));
-        return new ChannelNotifier(channels, builder.requestFactory(requests).build());
+        return builder.clone().requestFactory(requests).build();
     }
 }

@@ -16,7 +16,18 @@ import io.circuitos.customers.LoadCustomerDelegate;
 import io.circuitos.drafting.TemplateDrafter;
 import io.circuitos.llm.ContentGuard;
 import io.circuitos.llm.LlmConfiguration;
+import io.circuitos.llm.LlmAskDelegate;
 import io.circuitos.llm.LlmDraftDelegate;
+import io.circuitos.llm.LlmGateway;
+import io.circuitos.knowledge.AddToKnowledgeDelegate;
+import io.circuitos.knowledge.KnowledgeAnswers;
+import io.circuitos.knowledge.KnowledgeBase;
+import io.circuitos.knowledge.KnowledgeConfiguration;
+import io.circuitos.knowledge.SearchKnowledgeDelegate;
+import io.circuitos.ml.SharedEmbeddingModel;
+import io.circuitos.notify.OutboundWebhookDelegate;
+import io.circuitos.notify.OutboundWebhookProperties;
+import java.util.function.Supplier;
 import io.circuitos.llm.LlmProperties;
 import io.circuitos.llm.PromptLibrary;
 import io.circuitos.mail.SendEmailDelegate;
@@ -68,6 +79,35 @@ public final class ProcessTestDelegates {
         registerMail(database, smtpPort);
         registerLlm(ollamaBaseUrl, 4);
         registerWinBack(database);
+        registerSupport(channels, database);
+    }
+
+    /** Built on first use, once per test JVM: indexing the articles takes a couple of seconds. */
+    private static final class KnowledgeHolder {
+        static final KnowledgeBase INSTANCE = build();
+
+        private static KnowledgeBase build() {
+            try {
+                return new KnowledgeBase(SharedEmbeddingModel.get(), KnowledgeConfiguration.articles());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final Supplier<KnowledgeBase> KNOWLEDGE = () -> KnowledgeHolder.INSTANCE;
+
+    /** The support agent's tasks: the shipped knowledge base (built once), answers saved in the test database, help desk on the capture server. */
+    public static void registerSupport(ChannelCapture channels, JdbcTemplate database) {
+        Mocks.register("searchKnowledge", new SearchKnowledgeDelegate(KNOWLEDGE));
+        Mocks.register("addToKnowledge", new AddToKnowledgeDelegate(KNOWLEDGE, new KnowledgeAnswers(database)));
+        Mocks.register("sendWebhook", new OutboundWebhookDelegate(new OutboundWebhookProperties(Map.of("helpdesk",
+                new OutboundWebhookProperties.Target(channels.url("/helpdesk"), "whsec_dGVzdC1vbmx5LWhlbHBkZXNrLW91dGJvdW5k"))),
+                RestClient.create()));
+    }
+
+    public static KnowledgeBase knowledge() {
+        return KNOWLEDGE.get();
     }
 
     /** The win-back agent's tasks over the application's tables in the process-test database. */
@@ -100,7 +140,8 @@ public final class ProcessTestDelegates {
         LlmProperties properties = new LlmProperties(baseUrl, "fake-model", Duration.ofSeconds(2),
                 new LlmProperties.Budget(maxCalls, 6000), new LlmProperties.Guard(1500, List.of("guarantee", "promise"), List.of()),
                 new LlmProperties.Breaker(50, 10, 4, Duration.ofMinutes(1)));
-        Mocks.register("llmDraft", new LlmDraftDelegate(LlmConfiguration.gateway(properties), new PromptLibrary(),
-                new ContentGuard(properties.guard()), properties.budget()));
+        LlmGateway gateway = LlmConfiguration.gateway(properties);
+        Mocks.register("llmDraft", new LlmDraftDelegate(gateway, new PromptLibrary(), new ContentGuard(properties.guard()), properties.budget()));
+        Mocks.register("llmAsk", new LlmAskDelegate(gateway, new PromptLibrary(), new ContentGuard(properties.guard()), properties.budget()));
     }
 }

@@ -105,7 +105,7 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
                 .containsEntry("draftOrigin", "template")
                 .containsEntry("llmCalls", 2);
         Map<String, Object> variables = runtimeService().getVariables(instance.getId());
-        assertThat((String) variables.get("draftNote")).startsWith("Template draft: the model's draft failed the guard").contains("promise");
+        assertThat((String) variables.get("draftNote")).startsWith("Template draft: the model's answer failed the guard").contains("promise");
         assertThat((String) variables.get("emailDraft")).contains("Dana Whitfield").contains("GymFlow").doesNotContain("guarantee");
         assertThat((String) variables.get("llmCallLog")).contains("guard failed");
     }

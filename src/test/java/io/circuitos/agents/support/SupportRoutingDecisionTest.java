@@ -29,15 +29,15 @@ class SupportRoutingDecisionTest {
 
     @ParameterizedTest(name = "confidence {0}, risk {1}, {2} {3}, handoff {4} → {5} {6}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-            "0.86 | 0.29 | neutral  | standard | 0    | auto_answer | -",
-            "0.85 | 0.29 | neutral  | standard | 0    | review      | -",
-            "0.86 | 0.30 | neutral  | standard | 0    | review      | -",
+            "0.86 | 0.14 | neutral  | standard | 0    | auto_answer | -",
+            "0.85 | 0.14 | neutral  | standard | 0    | review      | -",
+            "0.86 | 0.15 | neutral  | standard | 0    | review      | -",
             "0.50 | 0.10 | neutral  | standard | 0    | review      | -",
             "0.49 | 0.10 | neutral  | standard | 0    | human       | P3",
             "0.49 | 0.10 | neutral  | vip      | 0    | human       | P2",
-            "0.95 | 0.59 | negative | standard | 0    | review      | -",
-            "0.95 | 0.60 | neutral  | standard | 0    | human       | P2",
-            "0.95 | 0.60 | negative | standard | 0    | human       | P1",
+            "0.95 | 0.24 | negative | standard | 0    | review      | -",
+            "0.95 | 0.25 | neutral  | standard | 0    | human       | P2",
+            "0.95 | 0.25 | negative | standard | 0    | human       | P1",
             "0.95 | 0.10 | negative | vip      | 0    | human       | P1",
             "0.95 | 0.10 | positive | vip      | 0    | auto_answer | -",
             "0.95 | 0.10 | neutral  | standard | 74.9 | auto_answer | -",

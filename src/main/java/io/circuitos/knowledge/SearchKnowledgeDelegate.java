@@ -1,0 +1,37 @@
+package io.circuitos.knowledge;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * Generic "search the knowledge base" task. Input {@code question}, optional {@code k} (default 3).
+ * Writes local {@code articleIds} (comma-separated, best first), {@code citedArticles} (one line per
+ * article: id, title, score, for people), {@code knowledgeContext} (the passages, each after its
+ * {@code [article id]}, for a prompt) and {@code topArticleScore} (0–1).
+ */
+public class SearchKnowledgeDelegate implements JavaDelegate {
+
+    private final Supplier<KnowledgeBase> knowledge;
+
+    public SearchKnowledgeDelegate(Supplier<KnowledgeBase> knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object k = execution.getVariable("k");
+        int limit = k == null ? 3 : Integer.parseInt(k.toString());
+        List<KnowledgeBase.Hit> hits = knowledge.get().search(String.valueOf(execution.getVariable("question")), limit);
+        execution.setVariableLocal("articleIds", hits.stream().map(KnowledgeBase.Hit::articleId).collect(Collectors.joining(",")));
+        execution.setVariableLocal("citedArticles", hits.stream()
+                .map(h -> String.format(Locale.ROOT, "%s — %s (%.2f)", h.articleId(), h.title(), h.score()))
+                .collect(Collectors.joining("\n")));
+        execution.setVariableLocal("knowledgeContext", hits.stream()
+                .map(h -> "[" + h.articleId() + "] " + h.passage()).collect(Collectors.joining("\n\n")));
+        execution.setVariableLocal("topArticleScore", hits.isEmpty() ? 0.0 : Math.round(hits.get(0).score() * 1000d) / 1000d);
+    }
+}

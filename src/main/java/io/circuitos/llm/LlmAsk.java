@@ -1,0 +1,75 @@
+package io.circuitos.llm;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
+
+/**
+ * One question to the model as a process task asks it: within the instance's budget, checked by the
+ * guard, asked again once when the answer fails the guard or is not the JSON asked for. When the
+ * model cannot be reached and the engine will retry the job, the failure is thrown so it does;
+ * otherwise the caller gets the reason to fall back on. Every call is recorded on the instance.
+ */
+final class LlmAsk {
+
+    private static final int ATTEMPTS = 2;
+
+    private final LlmGateway gateway;
+    private final ContentGuard guard;
+    private final LlmProperties.Budget budget;
+
+    LlmAsk(LlmGateway gateway, ContentGuard guard, LlmProperties.Budget budget) {
+        this.gateway = gateway;
+        this.guard = guard;
+        this.budget = budget;
+    }
+
+    /** The fields of a usable answer, or the reason there is none. */
+    record Outcome(Map<String, String> fields, String guardSummary, String failure) {
+
+        boolean answered() {
+            return fields != null;
+        }
+    }
+
+    /**
+     * @param guarded   the fields the guard checks (empty: all of them)
+     * @param recipient the only email address the checked text may contain
+     */
+    Outcome ask(DelegateExecution execution, PromptTemplate template, List<String> guarded, String recipient) {
+        Map<String, Object> variables = execution.getVariables();
+        String reason = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            LlmCallLog.ensureBudget(execution, budget);
+            try {
+                LlmAnswer answer = gateway.complete(template, variables);
+                Map<String, String> checked = guarded.isEmpty() ? answer.fields() : answer.fields().entrySet().stream()
+                        .filter(e -> guarded.contains(e.getKey())).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                ContentGuard.Result result = guard.check(checked, recipient);
+                LlmCallLog.record(execution, answer, "guard " + result.summary());
+                if (result.passed()) {
+                    return new Outcome(answer.fields(), result.summary(), null);
+                }
+                reason = "the model's answer failed the guard (" + String.join("; ", result.violations()) + ")";
+            } catch (LlmOutputException invalid) {
+                LlmCallLog.record(execution, invalid.answer(), "invalid: " + invalid.getMessage());
+                reason = "the model's answer was unusable (" + invalid.getMessage() + ")";
+            } catch (LlmUnavailableException unavailable) {
+                if (unavailable.retryable() && engineWillRetry()) {
+                    throw unavailable;
+                }
+                return new Outcome(null, "not checked", unavailable.getMessage());
+            }
+        }
+        return new Outcome(null, "not checked", reason);
+    }
+
+    /** True inside a job that still has a retry after this one. */
+    private static boolean engineWillRetry() {
+        JobExecutorContext context = Context.getJobExecutorContext();
+        return context != null && context.getCurrentJob() != null && context.getCurrentJob().getRetries() > 1;
+    }
+}

@@ -1,0 +1,211 @@
+package io.circuitos.agents.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.circuitos.support.FakeOllama;
+import io.circuitos.support.Jobs;
+import io.circuitos.support.Ports;
+import io.circuitos.support.ProcessScenarioTest;
+import io.circuitos.support.ProcessTestDelegates;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of {@code processes/support-escalation.bpmn} with the real knowledge base, risk model, routing table and help-desk webhook. */
+@Deployment(resources = {"processes/support-escalation.bpmn", "decisions/support-routing.dmn", "forms/support-ticket.form"})
+class SupportEscalationProcessTest extends ProcessScenarioTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(PROCESS_TEST_ENGINE)
+            .assertClassCoverageAtLeast(0.9).build();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HOW_TO = "Where do I find my tasks in Tasklist?";
+
+    @Override
+    protected ProcessEngine processEngine() {
+        return engine.getProcessEngine();
+    }
+
+    @BeforeEach
+    void cleanKnowledgeAnswers() {
+        database.queryForList("select article_id from circuitos_knowledge_article", String.class)
+                .forEach(id -> ProcessTestDelegates.knowledge().remove(id));
+        database.update("delete from circuitos_knowledge_article");
+    }
+
+    @Test
+    void aConfidentLowRiskAnswerGoesStraightBackToTheHelpDesk() throws Exception {
+        ollama.enqueue(answer("find my tasks", "neutral", "Open Tasklist and pick the filter of your group.", 0.93));
+        ProcessInstance ticket = start("T-AUTO", HOW_TO, "standard", 0);
+        runJobs(ticket);
+
+        assertThat(ticket).isEnded().hasPassed("SendAnswer", "AnsweredAutomatically").hasNotPassed("ReviewAnswer", "HandleTicket")
+                .variables().containsEntry("route", "auto_answer").containsEntry("confidence", 0.93).containsEntry("draftOrigin", "llm");
+        assertThat((String) historic(ticket, "citedArticles")).contains("working-tasks-in-tasklist");
+        assertThat((Double) historic(ticket, "risk")).isLessThan(0.15);
+        JsonNode sent = helpdeskPosts("T-AUTO").get(0);
+        assertThat(sent.get("type").asText()).isEqualTo("support.ticket_answered");
+        assertThat(sent.at("/data/ticketId").asText()).isEqualTo("T-AUTO");
+        assertThat(sent.at("/data/answer").asText()).isEqualTo("Open Tasklist and pick the filter of your group.");
+        assertThat(sent.at("/data/answeredBy").asText()).isEqualTo("circuitos");
+        JsonNode prompt = ollama.requests().get(0);
+        assertThat(prompt.toString()).contains("[working-tasks-in-tasklist]");
+    }
+
+    @Test
+    void aMidConfidenceAnswerIsSentAndASupportAgentReviewsIt() throws Exception {
+        ollama.enqueue(answer("find my tasks", "neutral", "Tasklist shows your group's tasks.", 0.7));
+        ProcessInstance ticket = start("T-REVIEW", HOW_TO, "standard", 0);
+        runJobs(ticket);
+        assertThat(ticket).isWaitingAt("ReviewAnswer").variables().containsEntry("route", "review");
+        assertThat(helpdeskPosts("T-REVIEW")).hasSize(1);
+        assertThat(task(ticket)).hasCandidateGroup("support-agents").hasName("Review answer: Tasks (T-REVIEW)");
+        complete(task(ticket));
+        assertThat(ticket).isEnded().hasPassed("Reviewed");
+    }
+
+    @Test
+    void anAngryVipGetsAPersonWithinTheHourAndTheLeadsWhenTheHourPasses() throws Exception {
+        ollama.enqueue(answer("billing complaint", "negative", "We are sorry; a colleague will look at your invoice.", 0.9));
+        ProcessInstance ticket = start("T-VIP", "Your invoice is wrong again and nobody answers me.", "vip", 0);
+        runJobs(ticket);
+        assertThat(ticket).isWaitingAt("HandleTicket").variables().containsEntry("route", "human").containsEntry("priority", "P1")
+                .containsEntry("routeRule", "sentiment \"negative\" and customerTier \"vip\" → route = human, priority = P1");
+        Task handle = task(ticket);
+        assertThat(handle).hasCandidateGroup("support-agents");
+        assertThat(handle.getPriority()).isEqualTo(100);
+        assertThat(handle.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(1))));
+        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId("SlaMissed").singleResult();
+        assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(1))));
+
+        managementService().executeJob(sla.getId());
+        assertThat(task(ticket)).hasCandidateGroup("support-leads").hasName("Escalated ticket: P1 Tasks (T-VIP)");
+        complete(task(ticket), withVariables("draftAnswer", "I corrected the invoice; the credit shows on your next bill."));
+        runJobs(ticket);
+        assertThat(ticket).isEnded().hasPassed("HandleEscalatedTicket", "SendHumanAnswer", "AddAnswerToKnowledge", "AnsweredByPerson");
+        assertThat(helpdeskPosts("T-VIP")).singleElement().satisfies(post -> assertThat(post.at("/data/answer").asText()).isEqualTo("I corrected the invoice; the credit shows on your next bill."));
+    }
+
+    @Test
+    void aHighHandoffScoreGivesPriorityP2WithAnEightHourSla() {
+        ollama.enqueue(answer("find my tasks", "neutral", "Tasklist shows your group's tasks.", 0.95));
+        ProcessInstance ticket = start("T-P2", HOW_TO, "standard", 80);
+        runJobs(ticket);
+        assertThat(ticket).isWaitingAt("HandleTicket").variables().containsEntry("priority", "P2");
+        assertThat(task(ticket).getPriority()).isEqualTo(75);
+        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId("SlaMissed").singleResult();
+        assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(8))));
+        managementService().executeJob(sla.getId());
+        assertThat(task(ticket)).hasCandidateGroup("support-leads");
+    }
+
+    @Test
+    void anUnsureAnswerGoesToAPersonWithPriorityP3AndTheirAnswerJoinsTheKnowledgeBase() throws Exception {
+        ollama.enqueue(answer("export history", "neutral", "I am not sure; the articles do not cover exports.", 0.3));
+        ProcessInstance ticket = start("T-P3", "Can I export the decision history of last month to a spreadsheet?", "standard", 0);
+        runJobs(ticket);
+        assertThat(ticket).isWaitingAt("HandleTicket").variables().containsEntry("priority", "P3");
+        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId("SlaMissed").singleResult();
+        assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(48))));
+
+        String answer = "Open Cockpit, choose the decision, filter the history by date and export it as CSV from the REST API "
+                + "endpoint history/decision-instance.";
+        complete(task(ticket), withVariables("draftAnswer", answer));
+        runJobs(ticket);
+        assertThat(ticket).isEnded().hasPassed("AnsweredByPerson");
+        assertThat(database.queryForObject("select title from circuitos_knowledge_article where article_id = 'answer-T-P3'", String.class))
+                .isEqualTo("Tasks");
+        assertThat(ProcessTestDelegates.knowledge().search("export decision history to a spreadsheet", 3))
+                .extracting(h -> h.articleId()).contains("answer-T-P3");
+    }
+
+    @Test
+    void customerRepliesReachTheRunningTicketWithoutInterruptingIt() {
+        ollama.enqueue(answer("export history", "neutral", "Not covered.", 0.2));
+        ProcessInstance ticket = start("T-REPLY", "Can I export the decision history?", "standard", 0);
+        runJobs(ticket);
+        for (String reply : List.of("Any news?", "It is for the audit on Friday.")) {
+            runtimeService().createMessageCorrelation("TicketReplied").processInstanceBusinessKey("T-REPLY")
+                    .setVariable("replyText", reply).correlate();
+        }
+        assertThat(ticket).isWaitingAt("HandleTicket").hasPassed("RecordReply").variables()
+                .containsEntry("customerReplies", "Any news?\n---\nIt is for the audit on Friday.");
+    }
+
+    @Test
+    void withTheLlmDownTheTicketGoesToAPersonWithNoDraftAndIsNeverLost() {
+        ProcessTestDelegates.registerLlm("http://127.0.0.1:" + Ports.closed(), 4);
+        ProcessInstance ticket = start("T-DOWN", HOW_TO, "standard", 0);
+        runJobsWithRetries(ticket);
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(ticket.getId()).count()).isZero();
+        assertThat(ticket).isWaitingAt("HandleTicket").variables().containsEntry("route", "human").containsEntry("priority", "P3")
+                .containsEntry("draftAnswer", "").containsEntry("draftOrigin", "none").containsEntry("confidence", 0.0);
+        assertThat((String) runtimeService().getVariable(ticket.getId(), "draftNote")).startsWith("No model answer: LLM call failed");
+    }
+
+    private static FakeOllama.Reply answer(String intent, String sentiment, String answer, double confidence) {
+        return FakeOllama.Reply.content(JSON.createObjectNode().put("intent", intent).put("sentiment", sentiment).put("answer", answer)
+                .put("confidence", confidence).put("usedArticles", "working-tasks-in-tasklist").toString());
+    }
+
+    private static ProcessInstance start(String ticketId, String text, String tier, double handoffScore) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("ticketId", ticketId);
+        variables.put("ticketSubject", "Tasks");
+        variables.put("ticketText", text);
+        variables.put("customerEmail", "kim@customer.example");
+        variables.put("customerName", "Kim");
+        variables.put("customerTier", tier);
+        variables.put("handoffScore", handoffScore);
+        return runtimeService().startProcessInstanceByKey("support-escalation", ticketId, variables);
+    }
+
+    private static void runJobs(ProcessInstance ticket) {
+        Jobs.runDueKeepingFailures(managementService(), ticket.getId(), () -> { });
+    }
+
+    private static void runJobsWithRetries(ProcessInstance ticket) {
+        Jobs.runDueKeepingFailures(managementService(), ticket.getId(), () -> managementService().createJobQuery()
+                .processInstanceId(ticket.getId()).withException().withRetriesLeft().list().stream().map(Job::getDuedate)
+                .filter(d -> d != null && d.after(ClockUtil.getCurrentTime())).max(Date::compareTo).ifPresent(ClockUtil::setCurrentTime));
+    }
+
+    /** The help desk's last delivery for the ticket (the capture server serves the whole class). */
+    private List<JsonNode> helpdeskPosts(String ticketId) throws Exception {
+        List<JsonNode> posts = new java.util.ArrayList<>();
+        for (var post : channels.posts("/helpdesk")) {
+            JsonNode body = JSON.readTree(post.body());
+            if (ticketId.equals(body.at("/data/ticketId").asText())) {
+                posts.add(body);
+            }
+        }
+        return posts;
+    }
+
+    private Object historic(ProcessInstance instance, String name) {
+        return processEngine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(name).list().stream().filter(v -> instance.getId().equals(v.getActivityInstanceId()))
+                .findFirst().orElseThrow().getValue(); // the process-level value, not a task's local copy
+    }
+}

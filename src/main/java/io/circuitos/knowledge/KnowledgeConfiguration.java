@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,12 @@ public class KnowledgeConfiguration {
         List<KnowledgeBase.Article> all = new ArrayList<>(articles());
         all.addAll(answers.all());
         return new KnowledgeBase(SharedEmbeddingModel.get(), all);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "circuitos.knowledge.warm-up", havingValue = "true", matchIfMissing = true)
+    public KnowledgeWarmUp knowledgeWarmUp(ObjectProvider<KnowledgeBase> knowledge) {
+        return new KnowledgeWarmUp(knowledge);
     }
 
     @Bean

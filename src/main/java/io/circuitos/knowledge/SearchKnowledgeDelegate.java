@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  */
 public class SearchKnowledgeDelegate implements JavaDelegate {
 
+    private static final int MAX_TEXT = 3_900;
+
     private final Supplier<KnowledgeBase> knowledge;
 
     public SearchKnowledgeDelegate(Supplier<KnowledgeBase> knowledge) {
@@ -30,8 +32,9 @@ public class SearchKnowledgeDelegate implements JavaDelegate {
         execution.setVariableLocal("citedArticles", hits.stream()
                 .map(h -> String.format(Locale.ROOT, "%s — %s (%.2f)", h.articleId(), h.title(), h.score()))
                 .collect(Collectors.joining("\n")));
-        execution.setVariableLocal("knowledgeContext", hits.stream()
-                .map(h -> "[" + h.articleId() + "] " + h.passage()).collect(Collectors.joining("\n\n")));
+        String context = hits.stream().map(h -> "[" + h.articleId() + "] " + h.passage()).collect(Collectors.joining("\n\n"));
+        // process text variables hold 4,000 characters; the best passages come first, so cutting the tail loses least
+        execution.setVariableLocal("knowledgeContext", context.length() > MAX_TEXT ? context.substring(0, MAX_TEXT) : context);
         execution.setVariableLocal("topArticleScore", hits.isEmpty() ? 0.0 : Math.round(hits.get(0).score() * 1000d) / 1000d);
     }
 }

@@ -40,42 +40,19 @@ public final class LicensingBenchmark {
             ollama.answerByDefault(FakeOllama.Reply.content("{\"roi\":\"r\",\"nextSteps\":\"n\",\"objections\":\"o\",\"subject\":\"s\",\"body\":\"b\"}"));
             SignedWebhooks webhooks = new SignedWebhooks(app.baseUrl());
             String run = Long.toString(System.currentTimeMillis(), 36);
-            Map<String, Instant> sentAt = new ConcurrentHashMap<>();
-            ExecutorService clients = Executors.newFixedThreadPool(16);
-            long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
             long start = System.nanoTime();
-            for (int i = 0; i < rate * seconds; i++) {
-                long due = start + i * periodNanos;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
-                String id = "BENCH-" + run + "-" + i;
+            Map<String, Instant> sentAt = PacedLoad.send(rate, seconds, i -> "BENCH-" + run + "-" + i, i -> () -> {
                 String[] p = PROFILES[i % PROFILES.length];
-                clients.submit(() -> {
-                    sentAt.put(id, Instant.now());
-                    return webhooks.send("forms", FORMS_SECRET, "msg_" + UUID.randomUUID(), Instant.now(), """
-                            {"type":"licensing.application_submitted","data":{"applicationId":"%s",
-                             "applicant":{"name":"Bench","email":"bench@applicant.example"},
-                             "liquidCapital":%s,"yearsExperience":%s,"passionScore":%s}}""".formatted(id, p[0], p[1], p[2])).statusCode();
-                });
-            }
-            clients.shutdown();
-            clients.awaitTermination(5, TimeUnit.MINUTES);
+                return webhooks.send("forms", FORMS_SECRET, "msg_" + UUID.randomUUID(), Instant.now(), """
+                        {"type":"licensing.application_submitted","data":{"applicationId":"%s",
+                         "applicant":{"name":"Bench","email":"bench@applicant.example"},
+                         "liquidCapital":%s,"yearsExperience":%s,"passionScore":%s}}""".formatted("BENCH-" + run + "-" + i, p[0], p[1], p[2]))
+                        .statusCode();
+            });
             double sendSeconds = (System.nanoTime() - start) / 1e9;
             HistoryService history = app.bean(HistoryService.class);
             int expected = rate * seconds;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (history.createHistoricVariableInstanceQuery().variableName("band").count() < expected && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            Thread.sleep(2000);
-            List<Long> banded = new ArrayList<>();
-            for (HistoricVariableInstance band : history.createHistoricVariableInstanceQuery().variableName("band").list()) {
-                String key = history.createHistoricProcessInstanceQuery().processInstanceId(band.getProcessInstanceId()).singleResult().getBusinessKey();
-                if (sentAt.containsKey(key)) {
-                    banded.add(band.getCreateTime().getTime() - sentAt.get(key).toEpochMilli());
-                }
-            }
+            List<Long> banded = PacedLoad.untilVariable(history, "band", sentAt);
             List<Long> tasks = new ArrayList<>();
             for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().list()) {
                 String key = history.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
@@ -84,18 +61,9 @@ public final class LicensingBenchmark {
                 }
             }
             System.out.printf(Locale.ROOT, "%d applications sent in %.1f s (%.1f/s)%n", expected, sendSeconds, expected / sendSeconds);
-            System.out.printf(Locale.ROOT, "sent → band decided: n=%d p50 %d ms p99 %d ms%n", banded.size(), p(banded, 0.5), p(banded, 0.99));
+            System.out.printf(Locale.ROOT, "sent → band decided: n=%d p50 %d ms p99 %d ms%n", banded.size(), PacedLoad.percentile(banded, 0.5), PacedLoad.percentile(banded, 0.99));
             System.out.printf(Locale.ROOT, "sent → rep's task created (FAST_TRACK, QUALIFIED): n=%d p50 %d ms p99 %d ms%n",
-                    tasks.size(), p(tasks, 0.5), p(tasks, 0.99));
+                    tasks.size(), PacedLoad.percentile(tasks, 0.5), PacedLoad.percentile(tasks, 0.99));
         }
-    }
-
-    private static long p(List<Long> values, double q) {
-        if (values.isEmpty()) {
-            return -1;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * q)));
     }
 }

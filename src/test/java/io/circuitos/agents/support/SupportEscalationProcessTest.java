@@ -141,6 +141,19 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
     }
 
     @Test
+    void aP3TicketNobodyAnswersIn48HoursGoesToTheLeads() {
+        ollama.enqueue(answer("export history", "neutral", "Not covered.", 0.2));
+        ProcessInstance ticket = start("T-P3-SLA", "Can I export the decision history?", "standard", 0);
+        runJobs(ticket);
+        assertThat(task(ticket).getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(48))));
+        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId("SlaMissed").singleResult();
+        ClockUtil.setCurrentTime(sla.getDuedate());
+        managementService().executeJob(sla.getId());
+        assertThat(task(ticket)).hasCandidateGroup("support-leads").hasName("Escalated ticket: P3 Tasks (T-P3-SLA)");
+        assertThat(task(ticket).getPriority()).isEqualTo(100);
+    }
+
+    @Test
     void customerRepliesReachTheRunningTicketWithoutInterruptingIt() {
         ollama.enqueue(answer("export history", "neutral", "Not covered.", 0.2));
         ProcessInstance ticket = start("T-REPLY", "Can I export the decision history?", "standard", 0);

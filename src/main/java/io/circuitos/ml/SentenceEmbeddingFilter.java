@@ -21,7 +21,7 @@ public class SentenceEmbeddingFilter extends SimpleBatchFilter {
 
     private static final long serialVersionUID = 1L;
     static final int DIMENSIONS = 384;
-    private static final int CACHE_LIMIT = 50_000;
+    private static final int CACHE_LIMIT = 10_000; // ~15 MB of vectors: a training set, or the latest tickets
     private static final Map<String, float[]> CACHE = new ConcurrentHashMap<>();
 
     @Override

@@ -1,10 +1,8 @@
 package io.circuitos.customers;
 
-import io.circuitos.intake.IntakeRejection;
+import io.circuitos.imports.CsvUpload;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -24,10 +22,7 @@ public class CustomerImportController {
     @PostMapping(path = "/api/imports/customers", consumes = "multipart/form-data")
     public ResponseEntity<CustomerImporter.Report> importCustomers(@RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw IntakeRejection.badField("file", "a non-empty CSV file part named 'file' is required");
-        }
-        try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+        try (Reader csv = CsvUpload.open(file)) {
             return ResponseEntity.ok(importer.importCsv(csv));
         }
     }

@@ -1,10 +1,7 @@
 package io.circuitos.imports;
 
-import io.circuitos.intake.IntakeRejection;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +26,7 @@ public class ImportController {
     public ResponseEntity<Map<String, Object>> importEvents(@PathVariable String eventType,
                                                             @RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw IntakeRejection.badField("file", "a non-empty CSV file part named 'file' is required");
-        }
-        try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+        try (Reader csv = CsvUpload.open(file)) {
             return ResponseEntity.ok(CsvEventImporter.summary(importer.importRows(eventType, csv)));
         }
     }

@@ -1,5 +1,6 @@
 package io.circuitos.knowledge;
 
+import io.circuitos.platform.TaskInputs;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -25,8 +26,7 @@ public class SearchKnowledgeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object k = execution.getVariable("k");
-        int limit = k == null ? 3 : Integer.parseInt(k.toString());
+        int limit = (int) TaskInputs.number(execution, "k", 3);
         List<KnowledgeBase.Hit> hits = knowledge.get().search(String.valueOf(execution.getVariable("question")), limit);
         execution.setVariableLocal("articleIds", hits.stream().map(KnowledgeBase.Hit::articleId).collect(Collectors.joining(",")));
         execution.setVariableLocal("citedArticles", hits.stream()

@@ -25,6 +25,7 @@ public final class LoadedModel {
     private final Classifier prototype;
     private final ThreadLocal<Classifier> perThread;
     private final double[] quantiles;
+    private final boolean hasText;
 
     public LoadedModel(ModelMetadata metadata, Classifier prototype, Instances header) {
         this.metadata = metadata;
@@ -32,6 +33,7 @@ public final class LoadedModel {
         this.prototype = prototype;
         this.perThread = ThreadLocal.withInitial(this::copyOfPrototype);
         this.quantiles = metadata.referencePopulation().quantiles().stream().mapToDouble(Double::doubleValue).toArray();
+        this.hasText = header.checkForStringAttributes();
     }
 
     public ModelMetadata metadata() {
@@ -114,7 +116,7 @@ public final class LoadedModel {
 
     private Instance toInstance(Map<String, ?> features) {
         // text goes into a string attribute's value list: each call gets its own, the shared header stays untouched
-        Instances dataset = header.checkForStringAttributes() ? header.stringFreeStructure() : header;
+        Instances dataset = hasText ? header.stringFreeStructure() : header;
         double[] values = new double[dataset.numAttributes()];
         for (int i = 0; i < values.length; i++) {
             values[i] = i == dataset.classIndex() ? Utils.missingValue() : encode(dataset.attribute(i), features.get(dataset.attribute(i).name()));

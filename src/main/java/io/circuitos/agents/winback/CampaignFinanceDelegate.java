@@ -1,5 +1,6 @@
 package io.circuitos.agents.winback;
 
+import io.circuitos.platform.TaskInputs;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ public class CampaignFinanceDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String campaignId = String.valueOf(execution.getVariable("campaignId"));
         if (Boolean.TRUE.equals(execution.getVariable("fitToBudget"))) {
-            ledger.fitToBudget(campaignId, ((Number) execution.getVariable("budget")).doubleValue());
+            ledger.fitToBudget(campaignId, TaskInputs.number(execution, "budget"));
         } else {
             ledger.price(campaignId);
         }
@@ -42,18 +43,20 @@ public class CampaignFinanceDelegate implements JavaDelegate {
         execution.setVariable("excludedCount", totals.excluded());
         List<String> sendIds = ledger.selectedCustomerIds(campaignId);
         execution.setVariable("sendIds", Variables.objectValue(sendIds).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        execution.setVariable("roiTable", roiTable(ledger.rows(campaignId, Integer.MAX_VALUE), totals));
+        execution.setVariable("roiTable", roiTable(ledger.rows(campaignId, ROI_TABLE_ROWS), totals));
     }
 
+    /** @param rows the best rows, at most {@value #ROI_TABLE_ROWS} */
     static String roiTable(List<CampaignLedger.Row> rows, CampaignLedger.Totals totals) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-14s %-10s %-24s %9s %10s %7s %10s %10s  %s%n",
                 "customer", "segment", "offer", "cost", "value/yr", "p(save)", "exp. rev.", "ROI", "in campaign"));
-        rows.stream().limit(ROI_TABLE_ROWS).forEach(r -> table.append(String.format(Locale.ROOT,
+        rows.forEach(r -> table.append(String.format(Locale.ROOT,
                 "%-14s %-10s %-24s %9.2f %10.2f %7.2f %10.2f %10.2f  %s%n", r.customerId(), r.segment(), r.offer(), r.offerCost(),
                 r.customerValue(), r.saveProbability(), orZero(r.expectedRevenue()), orZero(r.roi()), r.selected() ? "yes" : "no")));
-        if (rows.size() > ROI_TABLE_ROWS) {
+        int all = totals.selected() + totals.excluded();
+        if (all > rows.size()) {
             table.append(String.format(Locale.ROOT, "... and %d more customers with a lower ROI (all in circuitos_campaign_message)%n",
-                    rows.size() - ROI_TABLE_ROWS));
+                    all - rows.size()));
         }
         table.append(String.format(Locale.ROOT, "%nCampaign: %d customers, offers cost %.2f, expected revenue %.2f, ROI %.2f (%d left out)",
                 totals.selected(), totals.offerCost(), totals.expectedRevenue(), totals.roi(), totals.excluded()));

@@ -66,6 +66,7 @@ public class CampaignLedger {
     /** Keeps the best ROI first until the offers' cost reaches the budget; the rest leave the campaign. */
     public void fitToBudget(String campaignId, double budget) {
         BigDecimal remaining = money(budget);
+        List<Object[]> leaving = new java.util.ArrayList<>();
         for (Row row : rows(campaignId, Integer.MAX_VALUE)) {
             if (!row.selected()) {
                 continue;
@@ -73,10 +74,10 @@ public class CampaignLedger {
             if (row.offerCost().compareTo(remaining) <= 0) {
                 remaining = remaining.subtract(row.offerCost());
             } else {
-                jdbc.update("update circuitos_campaign_message set selected = false where campaign_id = ? and customer_id = ?",
-                        campaignId, row.customerId());
+                leaving.add(new Object[] {campaignId, row.customerId()});
             }
         }
+        jdbc.batchUpdate("update circuitos_campaign_message set selected = false where campaign_id = ? and customer_id = ?", leaving);
     }
 
     public Totals totals(String campaignId) {
@@ -91,10 +92,10 @@ public class CampaignLedger {
     public List<Row> rows(String campaignId, int limit) {
         return jdbc.query("select customer_id, segment, strategy, offer, offer_cost, customer_value, save_probability, "
                         + "expected_revenue, roi, selected from circuitos_campaign_message where campaign_id = ? "
-                        + "order by roi desc, customer_id",
+                        + "order by roi desc, customer_id limit ?",
                 (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
                         rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBoolean(10)),
-                campaignId).stream().limit(limit).toList();
+                campaignId, limit);
     }
 
     public List<String> selectedCustomerIds(String campaignId) {

@@ -1,5 +1,6 @@
 package io.circuitos.agents.winback;
 
+import io.circuitos.platform.TaskInputs;
 import io.circuitos.customers.Customer;
 import io.circuitos.customers.CustomerStore;
 import io.circuitos.ml.LoadedModel;
@@ -37,9 +38,9 @@ public class CandidateSelector implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int windowDays = ((Number) execution.getVariable("windowDays")).intValue();
-        int topN = ((Number) execution.getVariable("topN")).intValue();
-        double threshold = ((Number) execution.getVariable("churnRiskThreshold")).doubleValue();
+        int windowDays = (int) TaskInputs.number(execution, "windowDays");
+        int topN = (int) TaskInputs.number(execution, "topN");
+        double threshold = TaskInputs.number(execution, "churnRiskThreshold");
         LoadedModel model = models.get(String.valueOf(execution.getVariable("modelName")));
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
 

@@ -1,5 +1,6 @@
 package io.circuitos.agents.winback;
 
+import io.circuitos.platform.TaskInputs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,10 @@ public class EngagementReviewDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String campaignId = String.valueOf(execution.getVariable("campaignId"));
-        double belowShare = number(execution, "belowShare", 0.8);
-        int cyclesToAct = (int) number(execution, "cyclesToAct", 3);
-        double minConfidence = number(execution, "minConfidence", 0.5);
-        double priorStrength = number(execution, "priorStrength", 20);
+        double belowShare = TaskInputs.number(execution, "belowShare", 0.8);
+        int cyclesToAct = (int) TaskInputs.number(execution, "cyclesToAct", 3);
+        double minConfidence = TaskInputs.number(execution, "minConfidence", 0.5);
+        double priorStrength = TaskInputs.number(execution, "priorStrength", 20);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         List<String> review = new ArrayList<>();
         int rotations = 0;
@@ -91,13 +92,5 @@ public class EngagementReviewDelegate implements JavaDelegate {
         double alpha = baseline * priorStrength + engaged;
         double beta = (1 - baseline) * priorStrength + (sent - engaged);
         return Statistics.incompleteBeta(alpha, beta, Math.min(threshold, 1));
-    }
-
-    private static double number(DelegateExecution execution, String name, double fallback) {
-        Object value = execution.getVariable(name);
-        if (value instanceof Number number) {
-            return number.doubleValue();
-        }
-        return value == null ? fallback : Double.parseDouble(value.toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.circuitos.agents.winback;
 
+import io.circuitos.platform.TaskInputs;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,8 +32,7 @@ public class OpenCampaignDelegate implements JavaDelegate {
 
     private static void defaultTo(DelegateExecution execution, String name, String defaultName) {
         if (execution.getVariable(name) == null) {
-            Object fallback = execution.getVariable(defaultName);
-            execution.setVariable(name, fallback instanceof String text ? Double.valueOf(text) : fallback);
+            execution.setVariable(name, TaskInputs.number(execution, defaultName));
         }
     }
 }

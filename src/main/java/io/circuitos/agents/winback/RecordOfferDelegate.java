@@ -1,5 +1,6 @@
 package io.circuitos.agents.winback;
 
+import io.circuitos.platform.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -19,20 +20,13 @@ public class RecordOfferDelegate implements JavaDelegate {
                 text(execution, "campaignId"), text(execution, "customerId"), text(execution, "customerStatus"),
                 churnRisk == null ? null : ((Number) churnRisk).doubleValue(),
                 text(execution, "segment"), text(execution, "strategy"), text(execution, "offer"),
-                number(execution, "offerCost"), number(execution, "customerValue"), number(execution, "saveProbability"),
+                TaskInputs.number(execution, "offerCost"), TaskInputs.number(execution, "customerValue"),
+                TaskInputs.number(execution, "saveProbability"),
                 text(execution, "customerEmail"), text(execution, "emailDraft"), text(execution, "draftOrigin")));
     }
 
     private static String text(DelegateExecution execution, String name) {
         Object value = execution.getVariable(name);
         return value == null ? null : value.toString();
-    }
-
-    private static double number(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("win-back customer " + execution.getVariable("customerId") + " has no " + name);
-        }
-        return number.doubleValue();
     }
 }

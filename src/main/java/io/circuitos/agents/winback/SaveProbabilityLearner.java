@@ -1,5 +1,6 @@
 package io.circuitos.agents.winback;
 
+import io.circuitos.platform.TaskInputs;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,8 +49,8 @@ public class SaveProbabilityLearner implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String campaignId = String.valueOf(execution.getVariable("campaignId"));
-        int minSent = ((Number) value(execution, "minSent", 20)).intValue();
-        double priorWeight = ((Number) value(execution, "priorWeight", 50)).doubleValue();
+        int minSent = (int) TaskInputs.number(execution, "minSent", 20);
+        double priorWeight = TaskInputs.number(execution, "priorWeight", 50);
         RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
         DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION).latestVersion().singleResult();
         // a copy: the engine caches the deployed model instance, and a review must compare two versions
@@ -117,13 +118,5 @@ public class SaveProbabilityLearner implements JavaDelegate {
             }
         }
         return null;
-    }
-
-    private static Object value(DelegateExecution execution, String name, Number fallback) {
-        Object value = execution.getVariable(name);
-        if (value instanceof String text) {
-            return Double.valueOf(text);
-        }
-        return value == null ? fallback : value;
     }
 }

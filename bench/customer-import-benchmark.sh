@@ -2,12 +2,12 @@
 # Customer import benchmark on PostgreSQL (not a test): the Telco churn file repeated COPIES times
 # with fresh customer ids, uploaded to POST /api/imports/customers; prints rows/s for a first import
 # (inserts) and for the same file again (updates). Target: >= 5,000 rows/s.
-# usage: bench/customer-import-benchmark.sh [COPIES=10] [TELCO=../shared/datasets/telco-customer-churn.csv]
+# usage: bench/customer-import-benchmark.sh [COPIES=10] [TELCO=data/telco-customer-churn.csv]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 COPIES=${1:-10}
-TELCO=${2:-../shared/datasets/telco-customer-churn.csv}
+TELCO=${2:-data/telco-customer-churn.csv}
 
 CSV=target/bench-customers.csv
 awk -F, -v OFS=, -v copies="$COPIES" 'NR == 1 { print; next } { rows[++n] = $0 }

@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 class CustomerImportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path TELCO = Path.of("../shared/datasets/telco-customer-churn.csv");
+    private static final Path TELCO = Path.of("data/telco-customer-churn.csv");
 
     @LocalServerPort
     int port;

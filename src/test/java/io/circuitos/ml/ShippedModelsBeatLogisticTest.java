@@ -26,9 +26,9 @@ class ShippedModelsBeatLogisticTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "lost-opportunity-reactivation, ../shared/datasets/bank-marketing-additional-full.csv",
-            "win-back-churn, ../shared/datasets/telco-customer-churn.csv",
-            "support-escalation-risk, '../shared/datasets/cfpb-complaints-loans-2023.csv,../shared/datasets/cfpb-complaints-sample-2015-2020.csv'"})
+            "lost-opportunity-reactivation, data/bank-marketing-additional-full.csv",
+            "win-back-churn, data/telco-customer-churn.csv",
+            "support-escalation-risk, 'data/cfpb-complaints-loans-2023.csv,data/cfpb-complaints-sample-2015-2020.csv'"})
     void beatsItsBaselineOnTheHoldOutItNeverSaw(String modelName, String dataFiles) throws Exception {
         List<Path> data = java.util.Arrays.stream(dataFiles.split(",")).map(Path::of).toList();
         for (Path file : data) {

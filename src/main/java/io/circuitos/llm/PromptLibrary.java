@@ -36,6 +36,11 @@ public class PromptLibrary {
         }
     }
 
+    /** Whether {@code get(reference)} finds a prompt. */
+    public boolean exists(String reference) {
+        return byReference.containsKey(reference) || byReference.values().stream().anyMatch(t -> t.id().equals(reference));
+    }
+
     /** {@code id} for the highest version, or {@code id.vN} for that one. */
     public PromptTemplate get(String reference) {
         if (byReference.containsKey(reference)) {

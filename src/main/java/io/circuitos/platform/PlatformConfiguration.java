@@ -1,5 +1,14 @@
 package io.circuitos.platform;
 
+import io.circuitos.llm.PromptLibrary;
+import io.circuitos.ml.ModelRegistry;
+import io.circuitos.platform.sandbox.ReferenceCatalog;
+import io.circuitos.platform.sandbox.SandboxPlugin;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,5 +23,26 @@ public class PlatformConfiguration {
     @Bean
     public ResourceDeployer resourceDeployer() {
         return new ResourceDeployer();
+    }
+
+    /**
+     * The deployment guard and the expression sandbox. Members of {@code circuitos.deployments.trusted-groups}
+     * (default: none) deploy without the guard, which is the same as shell access to the server.
+     */
+    @Bean
+    public SandboxPlugin sandboxPlugin(ApplicationContext context, ObjectProvider<ModelRegistry> models, ObjectProvider<PromptLibrary> prompts,
+                                       @Value("${circuitos.deployments.trusted-groups:}") List<String> trustedGroups) {
+        ReferenceCatalog references = new ReferenceCatalog(name -> modelExists(models.getObject(), name),
+                name -> prompts.getObject().exists(name), key -> false, key -> false);
+        return new SandboxPlugin(name -> context.containsBean(name) ? context.getBean(name) : null,
+                Set.of(context.getBeanDefinitionNames()), references, Set.copyOf(trustedGroups.stream().filter(g -> !g.isBlank()).toList()));
+    }
+
+    private static boolean modelExists(ModelRegistry models, String name) {
+        try {
+            return models.get(name) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -72,6 +72,7 @@ public final class ProcessTestDelegates {
     public static void register(ChannelCapture channels, String ollamaBaseUrl, JdbcTemplate database, int smtpPort) {
         Mocks.register("scoreWithModel", new ScoreWithModelDelegate(MODELS));
         Mocks.register("draftFromTemplate", new TemplateDrafter());
+        Mocks.register("recordEndReason", new io.circuitos.audit.EndReasonListener());
         Mocks.register("scheduleAtSendTime", new SendTimeScheduler(ZoneOffset.UTC));
         Mocks.register("notifyChannel", new ChannelNotifier(new ChannelProperties(Map.of(
                 "sales-reps", new ChannelProperties.Channel(channels.url("/sales-reps")),

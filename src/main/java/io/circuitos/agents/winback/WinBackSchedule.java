@@ -5,7 +5,7 @@ package io.circuitos.agents.winback;
  * time zone), read by the timer start event of {@code processes/win-back.bpmn} as
  * {@code ${winBackSchedule.cron}} when the process is deployed.
  */
-public class WinBackSchedule {
+public class WinBackSchedule implements io.circuitos.platform.ExpressionSettings {
 
     private final String cron;
 
@@ -15,5 +15,10 @@ public class WinBackSchedule {
 
     public String getCron() {
         return cron;
+    }
+
+    @Override
+    public java.util.Map<String, Object> expressionValues() {
+        return java.util.Map.of("cron", cron);
     }
 }

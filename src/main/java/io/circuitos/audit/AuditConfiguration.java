@@ -1,0 +1,13 @@
+package io.circuitos.audit;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class AuditConfiguration {
+
+    @Bean
+    public EndReasonListener recordEndReason() {
+        return new EndReasonListener();
+    }
+}

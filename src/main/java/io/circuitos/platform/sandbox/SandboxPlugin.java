@@ -1,0 +1,44 @@
+package io.circuitos.platform.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+
+/**
+ * Installs the deployment guard (a pre-deployer) and the sandboxed expression manager. In the
+ * application the beans, references and trusted groups come from Spring; a process-test engine may
+ * create it with defaults (Camunda's mocks as beans, nothing trusted, references unchecked).
+ */
+public class SandboxPlugin extends AbstractProcessEnginePlugin {
+
+    private final Function<String, Object> beans;
+    private final Set<String> applicationBeanNames;
+    private final ReferenceCatalog references;
+    private final Set<String> trustedGroups;
+
+    public SandboxPlugin(Function<String, Object> beans, Set<String> applicationBeanNames, ReferenceCatalog references,
+                         Set<String> trustedGroups) {
+        this.beans = beans;
+        this.applicationBeanNames = applicationBeanNames;
+        this.references = references;
+        this.trustedGroups = trustedGroups;
+    }
+
+    /** For a standalone engine ({@code camunda.cfg.xml}): beans are Camunda's test mocks. */
+    public SandboxPlugin() {
+        this(org.camunda.bpm.engine.test.mock.Mocks::get, Set.of(), ReferenceCatalog.unchecked(), Set.of());
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setExpressionManager(new SandboxedExpressionManager(beans));
+        List<Deployer> preDeployers = new ArrayList<>(configuration.getCustomPreDeployers() == null
+                ? List.of() : configuration.getCustomPreDeployers());
+        preDeployers.add(0, new DeploymentGuard(new DeploymentCheck(new ExpressionPolicy(applicationBeanNames)), references, trustedGroups));
+        configuration.setCustomPreDeployers(preDeployers);
+    }
+}

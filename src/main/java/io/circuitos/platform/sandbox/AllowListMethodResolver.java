@@ -23,7 +23,7 @@ final class AllowListMethodResolver extends BeanELResolver {
         String name = method.toString();
         if (!SafeMembers.isAllowed(base, name)) {
             throw new ProcessEngineException("circuitos expression sandbox: method '" + name + "' may not be called on "
-                    + base.getClass().getSimpleName() + " (allowed: " + SafeMembers.allowedMethodNames() + ")");
+                    + base.getClass().getSimpleName() + " (README, \"What analysts may deploy\")");
         }
         return super.invoke(context, base, method, paramTypes, params);
     }

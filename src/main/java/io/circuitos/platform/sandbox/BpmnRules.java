@@ -20,6 +20,8 @@ final class BpmnRules implements XmlWalk.Visitor {
 
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+    /** The engine still reads Activiti's namespace as its own: it gets the same rules. */
+    static final String ACTIVITI = "http://activiti.org/bpmn";
     private static final Pattern BEAN_REFERENCE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
     private static final Set<String> NOT_EVALUATED = Set.of("documentation", "text");
     private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass", "formHandlerClass");
@@ -38,7 +40,7 @@ final class BpmnRules implements XmlWalk.Visitor {
     public void start(XmlWalk.Element element) {
         if (BPMN.equals(element.namespace())) {
             bpmnElement(element);
-        } else if (CAMUNDA.equals(element.namespace())) {
+        } else if (isCamunda(element.namespace())) {
             camundaElement(element);
         } else {
             return; // diagram interchange and other vendors' extensions: nothing the engine evaluates
@@ -88,8 +90,8 @@ final class BpmnRules implements XmlWalk.Visitor {
     private void attribute(XmlWalk.Element element, XmlWalk.Attribute attribute) {
         String name = attribute.name();
         String value = attribute.value();
-        boolean camundaAttribute = CAMUNDA.equals(attribute.namespace());
-        boolean onCamundaElement = attribute.namespace() == null && CAMUNDA.equals(element.namespace());
+        boolean camundaAttribute = isCamunda(attribute.namespace());
+        boolean onCamundaElement = attribute.namespace() == null && isCamunda(element.namespace());
         if (!camundaAttribute && !onCamundaElement) {
             checkExpression(element, "attribute " + name, value);
             return;
@@ -143,14 +145,14 @@ final class BpmnRules implements XmlWalk.Visitor {
     @Override
     public void text(XmlWalk.Element element, String text) {
         if (BPMN.equals(element.namespace()) && NOT_EVALUATED.contains(element.name())
-                || CAMUNDA.equals(element.namespace()) && element.name().equals("script")) {
+                || isCamunda(element.namespace()) && element.name().equals("script")) {
             return;
         }
-        if (!BPMN.equals(element.namespace()) && !CAMUNDA.equals(element.namespace())) {
+        if (!BPMN.equals(element.namespace()) && !isCamunda(element.namespace())) {
             return;
         }
-        checkExpression(element, (CAMUNDA.equals(element.namespace()) ? "camunda:" : "bpmn:") + element.name(), text);
-        if (CAMUNDA.equals(element.namespace()) && element.name().equals("inputParameter") && !ExpressionPolicy.isExpression(text)) {
+        checkExpression(element, (isCamunda(element.namespace()) ? "camunda:" : "bpmn:") + element.name(), text);
+        if (isCamunda(element.namespace()) && element.name().equals("inputParameter") && !ExpressionPolicy.isExpression(text)) {
             inputReference(element, text);
         }
     }
@@ -162,7 +164,8 @@ final class BpmnRules implements XmlWalk.Visitor {
         if (task == null || inputName == null) {
             return;
         }
-        String delegate = task.attribute(CAMUNDA, "delegateExpression");
+        String delegate = task.attribute(CAMUNDA, "delegateExpression") != null
+                ? task.attribute(CAMUNDA, "delegateExpression") : task.attribute(ACTIVITI, "delegateExpression");
         Matcher bean = BEAN_REFERENCE.matcher(delegate == null ? "" : delegate.trim());
         if (!bean.matches()) {
             return;
@@ -187,6 +190,10 @@ final class BpmnRules implements XmlWalk.Visitor {
 
     private void refuse(XmlWalk.Element element, String message) {
         problems.add(new DeploymentProblem(message, element.line(), element.column(), element.id()));
+    }
+
+    private static boolean isCamunda(String namespace) {
+        return CAMUNDA.equals(namespace) || ACTIVITI.equals(namespace);
     }
 
     private static String names(Kind kind) {

@@ -15,7 +15,8 @@ final class DmnRules implements XmlWalk.Visitor {
             "http://www.omg.org/spec/feel/20140401", "https://www.omg.org/spec/feel/20140401", "http://www.omg.org/spec/dmn/20180521/feel/",
             "https://www.omg.org/spec/dmn/20180521/feel/", "https://www.omg.org/spec/dmn/20230324/feel/");
     private static final Set<String> LANGUAGE_ATTRIBUTES = Set.of("expressionLanguage", "typeLanguage");
-    private static final Pattern EXTERNAL_FUNCTION = Pattern.compile("\\bexternal\\s*\\{", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXTERNAL_FUNCTION = Pattern.compile("\\bexternal\\b(\\s|/\\*.*?\\*/|//[^\\n]*\\n)*\\{",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final List<DeploymentProblem> problems;
 

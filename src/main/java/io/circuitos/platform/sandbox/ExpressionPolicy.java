@@ -85,7 +85,8 @@ public final class ExpressionPolicy {
                         + id.getName() + ".getVariable('name') are allowed (set variables with output mappings)");
             }
         } else if (!SafeMembers.isAllowedMethodName(name)) {
-            problems.add("calls method '" + name + "()', which is not on the allow-list (" + SafeMembers.allowedMethodNames() + ")");
+            problems.add("calls method '" + name + "()', which is not on the allow-list of side-effect-free methods"
+                    + " (README, \"What analysts may deploy\")");
         }
         visit(receiver, true, problems);
         visit(method.getChild(1), false, problems);

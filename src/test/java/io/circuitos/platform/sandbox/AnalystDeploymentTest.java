@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Deployments by the {@code analysts} group through the engine's REST API, as Camunda Modeler makes
@@ -44,6 +45,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// a fresh context: the REST API serves the engine named "default" registered last, which must be this test's
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class AnalystDeploymentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,6 +99,45 @@ class AnalystDeploymentTest {
     }
 
     @Test
+    void redeployingAnOldHostileDeploymentIsRefusedToo() throws Exception {
+        HostileCorpus classDelegate = HostileCorpus.all().filter(h -> h.file().equals("class-delegate.bpmn")).findFirst().orElseThrow();
+        String id = repository.createDeployment().addInputStream(classDelegate.file(), new java.io.ByteArrayInputStream(classDelegate.content()))
+                .deploy().getId();
+        long[] before = storedCounts();
+
+        HttpResponse<String> answer = post("/engine-rest/deployment/" + id + "/redeploy", "analyst", "{}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("RunClass", "camunda:class is not allowed");
+        assertThat(storedCounts()).containsExactly(before);
+    }
+
+    @Test
+    void theJavaApiUnderAnAnalystsAuthenticationIsGuarded() {
+        HostileCorpus scriptTask = HostileCorpus.all().filter(h -> h.file().equals("script-task.bpmn")).findFirst().orElseThrow();
+        identity.setAuthentication("analyst", List.of("analysts"));
+        try {
+            assertThatThrownBy(() -> repository.createDeployment()
+                    .addInputStream(scriptTask.file(), new java.io.ByteArrayInputStream(scriptTask.content())).deploy())
+                    .isInstanceOf(DeploymentRefusedException.class).hasMessageContaining("script tasks are not allowed");
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    @Test
+    void storedQueriesWithExpressionsAreForAdminsAndAdHocQueryExpressionsAreOff() throws Exception {
+        HttpResponse<String> filter = post("/engine-rest/filter/create", "analyst",
+                "{\"resourceType\": \"Task\", \"name\": \"mine\", \"query\": {\"assigneeExpression\": \"${currentUser()}\"}}");
+        assertThat(filter.statusCode()).as(filter.body()).isEqualTo(403);
+
+        HttpResponse<String> adHoc = http.send(HttpRequest.newBuilder(URI.create(base() + "/engine-rest/task?assigneeExpression="
+                        + java.net.URLEncoder.encode("${currentUser()}", StandardCharsets.UTF_8)))
+                .header("Authorization", basic("analyst")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(adHoc.statusCode()).as(adHoc.body()).isEqualTo(400);
+    }
+
+    @Test
     void everyShippedBpmnDmnAndFormDeploysThroughRestAsAnAnalyst() throws Exception {
         HttpResponse<String> answer = deploy("analyst", ShippedResourcesPassTheGuardTest.shippedResources());
 
@@ -109,7 +151,7 @@ class AnalystDeploymentTest {
     void aMovedThresholdInTheBandTableDeploysAndDecides() throws Exception {
         String dmn = Files.readString(Path.of("decisions/lost-opportunity-band.dmn"));
         assertThat(dmn).contains("&gt;= 80");
-        HttpResponse<String> answer = deploy("analyst", Map.of("lost-opportunity-band.dmn", dmn.replace("&gt;= 80", "&gt;= 75").getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> answer = deploy("analyst", Map.of("lost-opportunity-band.dmn", dmn.replace("&gt;= 80", "&gt;= 75").replace("[60..80[", "[60..75[").getBytes(StandardCharsets.UTF_8)));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 
         HttpResponse<String> evaluated = post("/engine-rest/decision-definition/key/lost-opportunity-band/evaluate", "analyst",
@@ -124,7 +166,7 @@ class AnalystDeploymentTest {
         String dmn = Files.readString(Path.of("decisions/lost-opportunity-band.dmn"));
         String withInput = dmn.replaceFirst("(</input>)", "$1\n      <input id=\"Input_LossReason\" label=\"Loss reason\">"
                         + "<inputExpression id=\"InputExpression_LossReason\" typeRef=\"string\"><text>lossReason</text></inputExpression></input>")
-                .replaceAll("(<rule id=\"([^\"]+)\">\\s*<inputEntry id=\"[^\"]+\">\\s*<text>[^<]*</text>\\s*</inputEntry>)",
+                .replaceAll("(<inputEntry id=\"(rule-[a-z]+)-score\"><text>[^<]*</text></inputEntry>)",
                         "$1<inputEntry id=\"$2_LossReason\"><text>-</text></inputEntry>");
         assertThat(withInput).contains("_LossReason\"><text>-</text>");
         assertThat(deploy("analyst", Map.of("lost-opportunity-band.dmn", withInput.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(200);
@@ -217,7 +259,18 @@ class AnalystDeploymentTest {
         HttpResponse<String> evaluated = post("/engine-rest/decision-definition/key/hostile-juel-input/evaluate", "analyst", "{\"variables\": {}}");
 
         assertThat(evaluated.statusCode()).isNotEqualTo(200);
-        assertThat(evaluated.body()).doesNotContain("java.lang.String").contains("sandbox");
+        assertThat(evaluated.body()).doesNotContain("java.lang.String");
+        assertThatThrownBy(() -> decisions.evaluateDecisionTableByKey("hostile-juel-input", Variables.createVariables()))
+                .hasStackTraceContaining("circuitos expression sandbox: method 'getClass' may not be called");
+    }
+
+    @Test
+    void feelExternalFunctionsStayDisabledForDecisionsThatCameInByTheTrustedPath() {
+        HostileCorpus external = HostileCorpus.all().filter(h -> h.file().equals("feel-external-function.dmn")).findFirst().orElseThrow();
+        repository.createDeployment().addInputStream(external.file(), new java.io.ByteArrayInputStream(external.content())).deploy();
+
+        assertThatThrownBy(() -> decisions.evaluateDecisionByKey("hostile-feel-external-function").evaluate())
+                .hasStackTraceContaining("External functions are disabled");
     }
 
     private long[] storedCounts() {

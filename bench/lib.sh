@@ -8,6 +8,10 @@ bench_start_app() {
   psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
   mvn -q -B -DskipTests package
   CIRCUITOS_WEBHOOKS_SOURCES_CRM_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1jcm0tc2VjcmV0LTAx \
+  CIRCUITOS_WEBHOOKS_SOURCES_FORMS_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1mb3Jtcy1zZWNyZXQtMDE= \
+  CIRCUITOS_WEBHOOKS_SOURCES_HELPDESK_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1oZWxwZGVzay1zZWNyZXQtMDE= \
+  CIRCUITOS_WEBHOOKS_SOURCES_BILLING_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1iaWxsaW5nLXNlY3JldC0wMQ== \
+  CIRCUITOS_WEBHOOKS_SOURCES_EMAIL_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1lbWFpbC1zZWNyZXQtMDE= \
   java ${BENCH_APP_OPTS:--Xmx2g} -jar target/circuitos.jar \
     --spring.profiles.active=postgres \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \

@@ -26,11 +26,18 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
         if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
             throw new BadCredentialsException("invalid user or password");
         }
-        List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, groupAuthorities(identityService, user));
+    }
+
+    /** {@code GROUP_<id>} for each of the user's groups in the engine's identity (built-in or Keycloak). */
+    public static List<GrantedAuthority> groupAuthorities(IdentityService identityService, String user) {
+        if (user == null) {
+            return List.of();
+        }
+        return identityService.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId)
-                .<GrantedAuthority>map(id -> new SimpleGrantedAuthority("GROUP_" + id))
+                .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(SecurityConfiguration.GROUP_PREFIX + id))
                 .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 
     @Override

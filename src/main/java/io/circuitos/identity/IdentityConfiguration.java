@@ -15,17 +15,20 @@ public class IdentityConfiguration {
     private final boolean demoUsers;
     private final String initialAdminUser;
     private final String initialAdminPassword;
+    private final boolean requireAdmin;
 
     public IdentityConfiguration(ProcessEngine engine,
                                  @Value("${circuitos.identity.create-groups:true}") boolean createGroups,
                                  @Value("${circuitos.identity.demo-users:false}") boolean demoUsers,
                                  @Value("${circuitos.identity.initial-admin.user:}") String initialAdminUser,
-                                 @Value("${circuitos.identity.initial-admin.password:}") String initialAdminPassword) {
+                                 @Value("${circuitos.identity.initial-admin.password:}") String initialAdminPassword,
+                                 @Value("${circuitos.identity.require-admin:false}") boolean requireAdmin) {
         this.engine = engine;
         this.createGroups = createGroups;
         this.demoUsers = demoUsers;
         this.initialAdminUser = initialAdminUser;
         this.initialAdminPassword = initialAdminPassword;
+        this.requireAdmin = requireAdmin;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -36,6 +39,6 @@ public class IdentityConfiguration {
         if (demoUsers) {
             new DemoUsers(engine.getIdentityService()).create();
         }
-        new InitialAdmin(engine.getIdentityService()).ensure(initialAdminUser, initialAdminPassword);
+        new InitialAdmin(engine.getIdentityService()).ensure(initialAdminUser, initialAdminPassword, requireAdmin);
     }
 }

@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Production on the engine's own identity: creates the first administrator from
- * {@code circuitos.identity.initial-admin.user} / {@code .password} if it does not exist yet, and
- * warns loudly while no administrator exists, because then the webapps' public setup page would let
- * anybody who reaches it create one.
+ * {@code circuitos.identity.initial-admin.user} / {@code .password} if it does not exist yet. With no
+ * administrator at all the start is refused when {@code circuitos.identity.require-admin} is set (the
+ * production profile), because a system nobody administers is a system anybody might claim.
  */
 public class InitialAdmin {
 
@@ -22,7 +22,7 @@ public class InitialAdmin {
         this.identityService = identityService;
     }
 
-    public void ensure(String userId, String password) {
+    public void ensure(String userId, String password, boolean required) {
         if (identityService.isReadOnly()) {
             return; // users come from an external directory (LDAP, Keycloak): no setup page
         }
@@ -40,9 +40,13 @@ public class InitialAdmin {
             }
             LOG.info("created the initial administrator '{}'", userId);
         }
-        if (identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
-            LOG.warn("No administrator exists: Camunda Admin's setup page lets anybody who reaches it create one. "
-                    + "Set circuitos.identity.initial-admin.user and .password.");
+        if (identityService.createUserQuery().memberOfGroup(Groups.ADMINS).count() == 0) {
+            String message = "No administrator exists on the built-in identity: set CIRCUITOS_ADMIN_USER and CIRCUITOS_ADMIN_PASSWORD "
+                    + "(circuitos.identity.initial-admin.user / .password, at least 12 characters), or use profile keycloak";
+            if (required) {
+                throw new IllegalStateException(message);
+            }
+            LOG.warn(message);
         }
     }
 }

@@ -3,64 +3,160 @@ package io.circuitos.identity;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import jakarta.servlet.Filter;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * {@code /engine-rest/**} and {@code /api/**} need a user (HTTP Basic against the engine's
- * identity); webhooks are authenticated by their signature instead. The Camunda webapps keep their
- * own session login. Engine authorization then applies to REST calls as that user.
+ * {@code /engine-rest/**} and {@code /api/**} need a user: HTTP Basic against the engine's identity
+ * (built-in or Keycloak) and, on profile {@code keycloak}, Keycloak Bearer tokens; webhooks are
+ * authenticated by their signature instead. Engine authorization then applies to REST calls as that
+ * user. The webapps keep their own login on the built-in identity and sign on through Keycloak (OIDC)
+ * on profile {@code keycloak}. Camunda Admin's first-admin setup endpoint is closed on every profile.
  */
 @Configuration
 public class SecurityConfiguration {
+
+    static final String GROUP_PREFIX = "GROUP_";
+    static final String SETUP_ENDPOINT = "/camunda/api/admin/setup/**";
+    static final String WEBAPP_LOGOUT = "/camunda/logout";
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     @Bean
     public EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(IdentityService identityService) {
         return new EngineIdentityAuthenticationProvider(identityService);
     }
 
+    /** {@code hasRole("admins")} and the actuator's {@code roles} read groups: authorities are {@code GROUP_<group id>}. */
+    @Bean
+    public static GrantedAuthorityDefaults grantedAuthorityDefaults() {
+        return new GrantedAuthorityDefaults(GROUP_PREFIX);
+    }
+
     @Bean
     @Order(1)
-    public SecurityFilterChain apiSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {
+    public SecurityFilterChain apiSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
+                                           ObjectProvider<JwtDecoder> bearerTokens, ObjectProvider<JwtAuthenticationConverter> tokenUsers)
+            throws Exception {
         // path matchers, not MVC matchers: /engine-rest is served by Jersey, not by Spring MVC
-        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
+        http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(paths.matcher("/api/webhooks/**")).permitAll()
-                        .requestMatchers(paths.matcher("/api/imports/**"))
+                        .requestMatchers(PATHS.matcher("/api/webhooks/**")).permitAll()
+                        .requestMatchers(PATHS.matcher("/api/imports/**"))
                         .hasAnyAuthority(group(Groups.ADMINS), group(Groups.SALES_MANAGERS), group(Groups.MARKETING_MANAGERS))
                         .anyRequest().authenticated())
                 .httpBasic(withDefaults())
                 .authenticationProvider(provider)
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        acceptBearerTokens(http, bearerTokens, tokenUsers);
+        return http.build();
+    }
+
+    /** Health answers its status to everyone and its details to admins (Basic or Bearer). */
+    @Bean
+    @Order(2)
+    public SecurityFilterChain actuatorSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
+                                                ObjectProvider<JwtDecoder> bearerTokens, ObjectProvider<JwtAuthenticationConverter> tokenUsers)
+            throws Exception {
+        http.securityMatcher(PATHS.matcher("/actuator/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"), PATHS.matcher("/actuator/info"))
+                        .permitAll()
+                        .anyRequest().hasAuthority(group(Groups.ADMINS)))
+                .httpBasic(withDefaults())
+                .authenticationProvider(provider)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        acceptBearerTokens(http, bearerTokens, tokenUsers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    @Profile("!keycloak")
+    public SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+        // the webapps have their own login and CSRF protection
+        return http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PATHS.matcher(SETUP_ENDPOINT)).denyAll()
+                        .anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .logout(logout -> logout.logoutRequestMatcher(PATHS.matcher(HttpMethod.GET, WEBAPP_LOGOUT))
+                        .logoutSuccessUrl("/camunda/app/"))
                 .build();
     }
 
     @Bean
-    @Order(2)
-    public SecurityFilterChain webappsAndActuator(HttpSecurity http) throws Exception {
-        // the webapps have their own login and CSRF protection; actuator exposes health and metrics only
-        return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+    @Order(3)
+    @Profile("keycloak")
+    public SecurityFilterChain webappsWithKeycloak(HttpSecurity http, ClientRegistrationRepository clients) throws Exception {
+        OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(clients);
+        endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
+        DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(clients,
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PATHS.matcher(SETUP_ENDPOINT)).denyAll()
+                        .requestMatchers(PATHS.matcher("/camunda/**"), PATHS.matcher("/")).authenticated()
+                        .anyRequest().permitAll())
+                // straight to Keycloak's login page (the registration is discovered lazily, so Spring cannot list it)
+                .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + KeycloakConfiguration.REGISTRATION_ID)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce)))
+                // the webapps keep their own CSRF protection for /camunda/api
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .logout(logout -> logout.logoutRequestMatcher(PATHS.matcher(HttpMethod.GET, WEBAPP_LOGOUT))
+                        .logoutSuccessHandler(endKeycloakSession))
                 .build();
     }
 
+    /** The webapps take the user the OIDC login signed in; registered after Spring Security's filter chain. */
+    @Bean
+    @Profile("keycloak")
+    public FilterRegistrationBean<Filter> webappSingleSignOn() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider", SpringSecurityWebappAuthentication.class.getName()));
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
+        return registration;
+    }
+
+    private static void acceptBearerTokens(HttpSecurity http, ObjectProvider<JwtDecoder> bearerTokens,
+                                           ObjectProvider<JwtAuthenticationConverter> tokenUsers) throws Exception {
+        JwtDecoder decoder = bearerTokens.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokenUsers.getObject())));
+        }
+    }
+
     private static String group(String id) {
-        return "GROUP_" + id;
+        return GROUP_PREFIX + id;
     }
 
     /** Hands the authenticated user and groups to the engine, so its authorizations apply to REST calls. */

@@ -42,6 +42,7 @@ public class IntakeService {
         this.transactions = transactions;
         this.clock = clock;
         this.handlers = handlers.stream().collect(java.util.stream.Collectors.toMap(EventHandler::name, h -> h));
+        properties.check();
         for (Route route : properties.routes()) {
             if (route.handler() != null && !this.handlers.containsKey(route.handler())) {
                 throw new IllegalStateException("route " + route.type() + " names handler '" + route.handler()
@@ -52,7 +53,7 @@ public class IntakeService {
 
     public StartResult receive(String sourceName, String body, String webhookId, String timestamp, String signature) {
         Source source = properties.sources().get(sourceName);
-        if (source == null || source.secret() == null || source.secret().isBlank()) {
+        if (source == null || !source.accepts()) {
             throw IntakeRejection.notFound("unknown webhook source '" + sourceName + "'");
         }
         rateLimiter.acquire(sourceName, source.rateLimitPerMinute());
@@ -150,7 +151,7 @@ public class IntakeService {
         if (route.isEmpty()) {
             throw IntakeRejection.badField("type", "unknown event type '" + type + "'");
         }
-        if (sourceName != null && !route.get().sources().isEmpty() && !route.get().sources().contains(sourceName)) {
+        if (sourceName != null && !route.get().sources().contains(sourceName)) {
             throw IntakeRejection.badField("type", "event type '" + type + "' is not accepted from source '" + sourceName + "'");
         }
         return route.get();

@@ -15,7 +15,32 @@ public record WebhookProperties(
         @DefaultValue Map<String, Source> sources,
         @DefaultValue List<Route> routes) {
 
-    public record Source(String secret, @DefaultValue("1000") int rateLimitPerMinute) {
+    /** A source switched off ({@code enabled: false}) or without a secret is unknown (404). */
+    public record Source(String secret, @DefaultValue("1000") int rateLimitPerMinute, @DefaultValue("true") boolean enabled) {
+
+        public boolean accepts() {
+            return enabled && secret != null && !secret.isBlank();
+        }
+    }
+
+    /**
+     * Refuses a configuration that would leave a route open or unreachable: every route names its
+     * sources, and every source a route names has a secret unless it is switched off explicitly.
+     */
+    public void check() {
+        for (Route route : routes) {
+            if (route.sources().isEmpty()) {
+                throw new IllegalStateException("webhook route " + route.type() + " names no sources: set circuitos.webhooks.routes[].sources");
+            }
+            for (String name : route.sources()) {
+                Source source = sources.get(name);
+                if ((source == null || source.enabled()) && (source == null || !source.accepts())) {
+                    throw new IllegalStateException("webhook source '" + name + "' (route " + route.type() + ") has no secret: set "
+                            + "CIRCUITOS_WEBHOOKS_SOURCES_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_SECRET"
+                            + ", or switch the source off with circuitos.webhooks.sources." + name + ".enabled=false");
+                }
+            }
+        }
     }
 
     /**
@@ -25,7 +50,7 @@ public record WebhookProperties(
      *                    with the business key, or to a message start event, which starts one with that key
      * @param handler     when set, the event is applied by this {@link EventHandler} instead (no process)
      * @param businessKey name of the field that becomes (or finds) the business key
-     * @param sources     sources allowed to send this type; empty = any configured source
+     * @param sources     sources allowed to send this type (required)
      * @param fields      payload fields, each mapped to a process variable of the same name
      */
     public record Route(String type, String processKey, String message, String handler, String businessKey, @DefaultValue List<String> sources,

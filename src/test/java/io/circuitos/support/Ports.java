@@ -10,6 +10,11 @@ public final class Ports {
     private Ports() {
     }
 
+    /** A port free a moment ago, for a server a test starts. */
+    public static int free() {
+        return closed();
+    }
+
     /** A port nothing listens on (it was free a moment ago): connecting to it is refused. */
     public static int closed() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -36,7 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Deployments by the {@code analysts} group through the engine's REST API, as Camunda Modeler makes
@@ -45,8 +44,6 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-// a fresh context: the REST API serves the engine named "default" registered last, which must be this test's
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class AnalystDeploymentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,8 +66,17 @@ class AnalystDeploymentTest {
     @Autowired
     IdentityService identity;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
     static Stream<HostileCorpus> corpus() {
         return HostileCorpus.all();
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void restServesThisEngine() {
+        // the REST API serves the engine registered as "default" last; other test contexts of this JVM register theirs too
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
     }
 
     @ParameterizedTest(name = "{0}")

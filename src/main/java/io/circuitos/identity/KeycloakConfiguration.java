@@ -36,7 +36,8 @@ public class KeycloakConfiguration {
     public static final String REGISTRATION_ID = "keycloak";
 
     @Bean
-    public KeycloakIdentityProviderPlugin keycloakIdentityProviderPlugin(KeycloakProperties keycloak) {
+    public KeycloakIdentityProviderPlugin keycloakIdentityProviderPlugin(KeycloakProperties properties) {
+        KeycloakProperties keycloak = properties.requireComplete();
         KeycloakIdentityProviderPlugin plugin = new KeycloakIdentityProviderPlugin();
         plugin.setKeycloakIssuerUrl(keycloak.issuer());
         plugin.setKeycloakAdminUrl(keycloak.adminApi());

@@ -14,9 +14,14 @@ public record KeycloakProperties(String url, @DefaultValue("circuitos") String r
                                  String clientSecret, @DefaultValue("PT30S") Duration clockSkew) {
 
     public KeycloakProperties {
+        url = url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Refuses to start profile keycloak with a setting missing, naming it. */
+    public KeycloakProperties requireComplete() {
         require(url, "CIRCUITOS_KEYCLOAK_URL (circuitos.keycloak.url), e.g. http://localhost:8180");
         require(clientSecret, "CIRCUITOS_KEYCLOAK_CLIENT_SECRET (circuitos.keycloak.client-secret)");
-        url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return this;
     }
 
     private static void require(String value, String setting) {

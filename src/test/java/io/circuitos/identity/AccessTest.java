@@ -42,8 +42,13 @@ class AccessTest {
     String urgentTaskId;
     String supportTaskId;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
     @BeforeEach
     void oneSalesTaskAndOneSupportTask() throws Exception {
+        // the REST API serves the engine registered as "default" last; other test contexts of this JVM register theirs too
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
         if (urgentTaskId != null) {
             return;
         }

@@ -31,7 +31,7 @@ public class DemoEvents {
             Map.entry("demo/opportunity-closed-lost.json", "crm"),
             Map.entry("demo/licensing-application-submitted.json", "forms"),
             Map.entry("demo/billing.json", "billing"),
-            Map.entry("demo/winback-campaign-requested.json", "billing"),
+            Map.entry("demo/winback-campaign-requested.json", "crm"),
             Map.entry("demo/support-ticket-created.json", "helpdesk"));
 
     private final IntakeService intake;

@@ -48,7 +48,7 @@ public final class WinBackCampaignBenchmark {
             app.bean(CustomerStore.class).upsertAll(customers, Instant.now());
             String campaignId = "WB-BENCH-" + System.currentTimeMillis();
             long started = System.nanoTime();
-            HttpResponse<String> accepted = new SignedWebhooks(app.baseUrl()).send("billing", BILLING_SECRET, "msg_" + campaignId,
+            HttpResponse<String> accepted = new SignedWebhooks(app.baseUrl()).send("crm", SignedWebhooks.CRM_SECRET, "msg_" + campaignId,
                     Instant.now(), """
                             {"type": "winback.campaign_requested",
                              "data": {"campaignId": "%s", "windowDays": 90, "topN": %d, "budget": 100000000}}""".formatted(campaignId, n));

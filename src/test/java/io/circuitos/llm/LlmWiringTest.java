@@ -55,6 +55,10 @@ class LlmWiringTest {
         Map variables = draftedFor("OPP-LLM-1");
         assertThat(variables).containsEntry("draftOrigin", "llm")
                 .containsEntry("emailDraft", "Subject: How is GymFlow working out?\n\nHi Dana, may I ask how the switch went?");
+        JsonNode anonymous = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(anonymous.has("status")).isTrue();
+        assertThat(anonymous.has("components")).as("details are for admins").isFalse();
         JsonNode health = JSON.readTree(get("/actuator/health").body());
         assertThat(health.at("/components/llm/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/models/details/lost-opportunity-reactivation").asText()).isNotBlank();
@@ -81,8 +85,10 @@ class LlmWiringTest {
         return runtimeService.getVariables(instanceId);
     }
 
+    /** As the demo admin: health shows its details to admins only. */
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("demo:demo".getBytes())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

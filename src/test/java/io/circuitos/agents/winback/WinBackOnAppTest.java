@@ -80,7 +80,10 @@ class WinBackOnAppTest {
         customers.upsert(TestCustomers.churned("APP-FIBER", "Fiber optic", 100, today.minusDays(3)), Instant.now());
         customers.upsert(TestCustomers.churned("APP-DSL", "DSL", 50, today.minusDays(4)), Instant.now());
 
-        HttpResponse<String> requested = send("billing", BILLING_SECRET, """
+        HttpResponse<String> fromBilling = send("billing", BILLING_SECRET, """
+                {"type": "winback.campaign_requested", "data": {"campaignId": "WB-APP-BILLING"}}""");
+        assertThat(fromBilling.statusCode()).as("campaigns are the CRM's to request").isEqualTo(400);
+        HttpResponse<String> requested = new SignedWebhooks("http://127.0.0.1:" + port).sendCrm("""
                 {"type": "winback.campaign_requested", "timestamp": "2026-11-20T09:00:00Z",
                  "data": {"campaignId": "WB-APP-1", "windowDays": 30, "topN": 10, "budget": 1000}}""");
         assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);

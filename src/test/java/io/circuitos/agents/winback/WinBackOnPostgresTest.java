@@ -27,7 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("postgres")
 class WinBackOnPostgresTest {
 
-    private static final String BILLING_SECRET = "whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1iaWxsaW5nLXNlY3JldC0wMQ==";
 
     @Test
     void customersImportAndUpdateAndACampaignRunsToItsEmails() throws Exception {
@@ -58,7 +57,7 @@ class WinBackOnPostgresTest {
             assertThat(store.find("PG-1").orElseThrow().value()).isEqualByComparingTo("1194.00");
             assertThat(store.find("PG-1").orElseThrow().churnedOn()).isEqualTo(churned);
 
-            HttpResponse<String> requested = new SignedWebhooks(app.baseUrl()).send("billing", BILLING_SECRET,
+            HttpResponse<String> requested = new SignedWebhooks(app.baseUrl()).send("crm", SignedWebhooks.CRM_SECRET,
                     "msg_pg_wb_" + System.nanoTime(), Instant.now(), """
                             {"type": "winback.campaign_requested", "data": {"campaignId": "WB-PG-%d", "budget": 10000}}"""
                             .formatted(System.nanoTime()));

@@ -32,6 +32,19 @@ public class IntakeRejection extends RuntimeException {
         return new IntakeRejection(HttpStatus.NOT_FOUND, message, null, 0);
     }
 
+    public static IntakeRejection unsupportedMediaType(String message) {
+        return new IntakeRejection(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message, "Content-Type", 0);
+    }
+
+    public static IntakeRejection tooLarge(String message) {
+        return new IntakeRejection(HttpStatus.PAYLOAD_TOO_LARGE, message, null, 0);
+    }
+
+    /** The database cannot be reached: the caller should send again later (nothing was stored). */
+    public static IntakeRejection unavailable(String message, long retryAfterSeconds) {
+        return new IntakeRejection(HttpStatus.SERVICE_UNAVAILABLE, message, null, retryAfterSeconds);
+    }
+
     public static IntakeRejection tooManyRequests(String message, long retryAfterSeconds) {
         return new IntakeRejection(HttpStatus.TOO_MANY_REQUESTS, message, null, retryAfterSeconds);
     }

@@ -31,7 +31,8 @@ public class IntakeService {
     private final Clock clock;
     private final Map<String, EventHandler> handlers;
     private final SignatureVerifier signatures = new SignatureVerifier();
-    private final SourceRateLimiter rateLimiter = new SourceRateLimiter();
+    private final RateLimiter sourceLimits = new RateLimiter();
+    private final RateLimiter failedAuthentications = new RateLimiter();
 
     public IntakeService(WebhookProperties properties, ObjectMapper json, RuntimeService runtimeService,
                          DeliveryStore deliveries, TransactionTemplate transactions, Clock clock, List<EventHandler> handlers) {
@@ -51,14 +52,36 @@ public class IntakeService {
         }
     }
 
-    public StartResult receive(String sourceName, String body, String webhookId, String timestamp, String signature) {
+    /**
+     * A delivery from {@code remoteAddress}. Its source's rate limit is charged only once the signature
+     * verifies; failed authentications are limited per remote address, so garbage cannot starve a
+     * valid sender.
+     */
+    public StartResult receive(String sourceName, String body, String webhookId, String timestamp, String signature, String remoteAddress) {
         Source source = properties.sources().get(sourceName);
         if (source == null || !source.accepts()) {
             throw IntakeRejection.notFound("unknown webhook source '" + sourceName + "'");
         }
-        rateLimiter.acquire(sourceName, source.rateLimitPerMinute());
-        signatures.verify(sourceName, source.secret(), body, webhookId, timestamp, signature);
+        int failures = properties.failedAuthenticationsPerMinute();
+        failedAuthentications.refuseIfExhausted(remoteAddress, failures, "failed authentications from " + remoteAddress);
+        checkWebhookId(webhookId);
+        try {
+            signatures.verify(sourceName, source.secret(), body, webhookId, timestamp, signature);
+        } catch (IntakeRejection rejected) {
+            failedAuthentications.charge(remoteAddress, failures);
+            throw rejected;
+        }
+        sourceLimits.acquire(sourceName, source.rateLimitPerMinute(), "rate limit for source '" + sourceName + "'");
         return accept(sourceName, webhookId, parse(body));
+    }
+
+    private static void checkWebhookId(String webhookId) {
+        if (webhookId != null && webhookId.length() > IntakeLimits.WEBHOOK_ID_MAX_LENGTH) {
+            throw IntakeRejection.badField("webhook-id", "is longer than " + IntakeLimits.WEBHOOK_ID_MAX_LENGTH + " characters");
+        }
+        if (webhookId != null && webhookId.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw IntakeRejection.badField("webhook-id", "contains a control character");
+        }
     }
 
     /**

@@ -13,7 +13,8 @@ final class PayloadMapper {
 
     // deliberately simple: one @, no spaces, a dot in the domain; the CRM owns real address validation
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final int DEFAULT_MAX_LENGTH = 4000;
+    // control characters (NUL among them) other than tab, line feed and carriage return
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private PayloadMapper() {
     }
@@ -51,7 +52,10 @@ final class PayloadMapper {
             throw IntakeRejection.badField(field.path(), "must be a text value");
         }
         String text = node.asText().trim();
-        int maxLength = field.maxLength() == null ? DEFAULT_MAX_LENGTH : field.maxLength();
+        if (CONTROL.matcher(text).find()) {
+            throw IntakeRejection.badField(field.path(), "contains a control character");
+        }
+        int maxLength = field.maxLength() == null ? IntakeLimits.TEXT_MAX_LENGTH : field.maxLength();
         if (text.length() > maxLength) {
             throw IntakeRejection.badField(field.path(), "is longer than " + maxLength + " characters");
         }
@@ -70,17 +74,24 @@ final class PayloadMapper {
     }
 
     private static BigDecimal number(FieldMapping field, JsonNode node) {
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return new BigDecimal(node.asText().trim());
-            } catch (NumberFormatException e) {
-                // fall through to the rejection below
+        BigDecimal number = null;
+        try {
+            if (node.isNumber()) {
+                number = node.decimalValue();
+            } else if (node.isTextual()) {
+                number = new BigDecimal(node.asText().trim());
             }
+        } catch (NumberFormatException e) {
+            // 1e400 parses as an infinite double, which has no decimal value
+            throw IntakeRejection.badField(field.path(), "must be a finite number");
         }
-        throw IntakeRejection.badField(field.path(), "must be a number");
+        if (number == null) {
+            throw IntakeRejection.badField(field.path(), "must be a number");
+        }
+        if (number.abs().compareTo(IntakeLimits.NUMBER_MAX_MAGNITUDE) > 0) {
+            throw IntakeRejection.badField(field.path(), "is too large (at most " + IntakeLimits.NUMBER_MAX_MAGNITUDE.toPlainString() + ")");
+        }
+        return number;
     }
 
     private static long integer(FieldMapping field, JsonNode node) {

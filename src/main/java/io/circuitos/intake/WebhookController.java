@@ -1,11 +1,15 @@
 package io.circuitos.intake;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,12 +25,37 @@ public class WebhookController {
 
     @PostMapping(path = "/api/webhooks/{source}")
     public ResponseEntity<StartResult> receive(@PathVariable String source,
-                                               @RequestBody(required = false) byte[] body,
+                                               @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                                                @RequestHeader(name = "webhook-id", required = false) String id,
                                                @RequestHeader(name = "webhook-timestamp", required = false) String timestamp,
-                                               @RequestHeader(name = "webhook-signature", required = false) String signature) {
-        StartResult result = intake.receive(source,
-                body == null ? "" : new String(body, StandardCharsets.UTF_8), id, timestamp, signature);
+                                               @RequestHeader(name = "webhook-signature", required = false) String signature,
+                                               HttpServletRequest request) throws IOException {
+        requireJson(contentType);
+        // read here, not with @RequestBody: Spring's body readers throw (500) on content types such as */*
+        byte[] body = request.getInputStream().readNBytes(IntakeLimits.BODY_MAX_BYTES + 1);
+        if (body.length > IntakeLimits.BODY_MAX_BYTES) {
+            throw IntakeRejection.tooLarge("the body is larger than " + IntakeLimits.BODY_MAX_BYTES + " bytes");
+        }
+        StartResult result = intake.receive(source, new String(body, StandardCharsets.UTF_8), id, timestamp, signature,
+                request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(result);
+    }
+
+    /** A declared content type must be JSON ({@code application/json} or {@code +json}); none is taken as JSON. */
+    static void requireJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            throw IntakeRejection.unsupportedMediaType("Content-Type '" + contentType + "' is not a media type; send application/json");
+        }
+        boolean json = !type.isWildcardType() && !type.isWildcardSubtype() && "application".equalsIgnoreCase(type.getType())
+                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+        if (!json) {
+            throw IntakeRejection.unsupportedMediaType("Content-Type " + contentType + " is not JSON; send application/json");
+        }
     }
 }

@@ -7,13 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Webhook intake configuration: one secret and rate limit per source
- * ({@code circuitos.webhooks.sources.<source>.secret}), and routes from event type to process with
+ * ({@code circuitos.webhooks.sources.<source>.secret}), the failed authentications a remote address
+ * may make a minute ({@code failed-authentications-per-minute}), and routes from event type to process with
  * the payload fields each route reads, validates and maps to process variables.
  */
 @ConfigurationProperties("circuitos.webhooks")
 public record WebhookProperties(
         @DefaultValue Map<String, Source> sources,
-        @DefaultValue List<Route> routes) {
+        @DefaultValue List<Route> routes,
+        @DefaultValue("60") int failedAuthenticationsPerMinute) {
 
     /** A source switched off ({@code enabled: false}) or without a secret is unknown (404). */
     public record Source(String secret, @DefaultValue("1000") int rateLimitPerMinute, @DefaultValue("true") boolean enabled) {
@@ -29,6 +31,7 @@ public record WebhookProperties(
      */
     public void check() {
         for (Route route : routes) {
+            checkLimits(route);
             if (route.sources().isEmpty()) {
                 throw new IllegalStateException("webhook route " + route.type() + " names no sources: set circuitos.webhooks.routes[].sources");
             }
@@ -39,6 +42,18 @@ public record WebhookProperties(
                             + "CIRCUITOS_WEBHOOKS_SOURCES_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_SECRET"
                             + ", or switch the source off with circuitos.webhooks.sources." + name + ".enabled=false");
                 }
+            }
+        }
+    }
+
+    private static void checkLimits(Route route) {
+        for (FieldMapping field : route.fields()) {
+            boolean text = field.type() == FieldType.STRING || field.type() == FieldType.EMAIL;
+            int limit = field.name().equals(route.businessKey()) ? IntakeLimits.BUSINESS_KEY_MAX_LENGTH : IntakeLimits.TEXT_MAX_LENGTH;
+            if (text && (field.name().equals(route.businessKey()) ? field.maxLength() == null || field.maxLength() > limit
+                    : field.maxLength() != null && field.maxLength() > limit)) {
+                throw new IllegalStateException("webhook route " + route.type() + ": field " + field.name() + " needs max-length ≤ " + limit
+                        + (limit == IntakeLimits.BUSINESS_KEY_MAX_LENGTH ? " (it is the business key)" : " (the engine's text variables)"));
             }
         }
     }

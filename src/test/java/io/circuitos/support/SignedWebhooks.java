@@ -31,8 +31,19 @@ public final class SignedWebhooks {
     }
 
     public HttpResponse<String> post(String source, String body, String id, String timestamp, String signature) throws Exception {
+        return post(source, body, id, timestamp, signature, "application/json");
+    }
+
+    /** Signed with {@code secret} like {@link #send}, declaring {@code contentType}. */
+    public HttpResponse<String> sendAs(String contentType, String source, String secret, String id, String body) throws Exception {
+        long seconds = Instant.now().getEpochSecond();
+        return post(source, body, id, Long.toString(seconds), new Webhook(secret).sign(id, seconds, body), contentType);
+    }
+
+    public HttpResponse<String> post(String source, String body, String id, String timestamp, String signature, String contentType)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/webhooks/" + source))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (id != null) {
             request.header("webhook-id", id);

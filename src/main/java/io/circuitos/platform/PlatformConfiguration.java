@@ -25,6 +25,21 @@ public class PlatformConfiguration {
         return new ResourceDeployer();
     }
 
+    @Bean
+    public NodeLocks nodeLocks(@Value("${circuitos.node-id:}") String nodeId, @Value("${server.port:8080}") String port) {
+        // a random port (tests) gives no stable identity: such a node keeps the engine's behaviour of a fresh owner per start
+        String port0 = "0".equals(port.trim()) ? java.util.UUID.randomUUID().toString() : port.trim();
+        return new NodeLocks(nodeId.isBlank() ? hostName() + ":" + port0 : nodeId);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
     /**
      * The deployment guard and the expression sandbox. Members of {@code circuitos.deployments.trusted-groups}
      * (default: none) deploy without the guard, which is the same as shell access to the server.

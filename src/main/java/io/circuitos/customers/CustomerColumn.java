@@ -83,12 +83,20 @@ public enum CustomerColumn {
                     if (value.signum() < 0) {
                         throw new InvalidValue("must be ≥ 0");
                     }
+                    if (value.compareTo(maxAmount()) > 0) {
+                        throw new InvalidValue("must be ≤ " + maxAmount().toPlainString());
+                    }
                     yield value;
                 } catch (NumberFormatException e) {
                     throw new InvalidValue("must be a number");
                 }
             }
         };
+    }
+
+    /** What the column holds: {@code monthly_charges decimal(10,2)}, {@code total_charges decimal(12,2)}. */
+    private BigDecimal maxAmount() {
+        return this == MONTHLY_CHARGES ? new BigDecimal("99999999.99") : new BigDecimal("9999999999.99");
     }
 
     static final class InvalidValue extends RuntimeException {

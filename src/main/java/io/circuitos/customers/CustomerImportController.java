@@ -3,6 +3,7 @@ package io.circuitos.customers;
 import io.circuitos.imports.CsvUpload;
 import java.io.IOException;
 import java.io.Reader;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -13,6 +14,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 public class CustomerImportController {
 
+    @org.springframework.web.bind.annotation.ExceptionHandler(io.circuitos.imports.CsvEventImporter.ImportInterrupted.class)
+    public ResponseEntity<java.util.Map<String, Object>> interrupted(io.circuitos.imports.CsvEventImporter.ImportInterrupted e) {
+        return io.circuitos.imports.ImportFaults.answer(e.committed(), e.getCause());
+    }
+
     private final CustomerImporter importer;
 
     public CustomerImportController(CustomerImporter importer) {
@@ -22,8 +28,7 @@ public class CustomerImportController {
     @PostMapping(path = "/api/imports/customers", consumes = "multipart/form-data")
     public ResponseEntity<CustomerImporter.Report> importCustomers(@RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
-        try (Reader csv = CsvUpload.open(file)) {
-            return ResponseEntity.ok(importer.importCsv(csv));
-        }
+        CustomerImporter.Report report = importer.importCsv(CsvUpload.of(file));
+        return ResponseEntity.status(report.valid() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(report);
     }
 }

@@ -1,8 +1,10 @@
 package io.circuitos.customers;
 
+import io.circuitos.imports.CsvEventImporter;
+import io.circuitos.imports.CsvUpload;
+import io.circuitos.imports.CsvUpload.RowError;
 import io.circuitos.intake.IntakeRejection;
 import java.io.IOException;
-import java.io.Reader;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,17 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code POST /api/imports/customers}: the Telco churn file's own columns ({@code customerID},
  * {@code gender}, ... {@code TotalCharges}, {@code Churn}), plus optional {@code Name}, {@code Email}
- * and {@code ChurnDate} (ISO date). Streamed and written in batches, each batch one transaction; a
- * bad row is reported with its line in the file (header = line 1) and every field at fault, and the
- * rest is imported. The customer id is the key: importing a file again updates, never duplicates.
+ * and {@code ChurnDate} (ISO date). The whole file is validated first: a bad row is reported with its
+ * line in the file (header = line 1) and every field at fault, and then nothing is written. A valid
+ * file is streamed again and written in batches, each batch one transaction. The customer id is the key: importing a file again updates, never duplicates.
  *
  * <p>Files without {@code ChurnDate} (the public Telco file has no dates) get a demo churn date for
  * churned customers: the import day minus (a hash of the customer id mod {@value #ASSIGNED_CHURN_SPREAD_DAYS})
@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Files without {@code Email} get demo addresses {@code <customer id>@customers.example}.
  */
 public class CustomerImporter {
+
 
     static final int ASSIGNED_CHURN_SPREAD_DAYS = 120;
     private static final int BATCH = 500;
@@ -46,67 +47,71 @@ public class CustomerImporter {
         this.clock = clock;
     }
 
-    public record RowError(long line, String field, String message) {
+    /** {@code valid} is false when any row is bad: then nothing was imported and {@code errors} says why. */
+    public record Report(long imported, long rejected, List<RowError> errors, List<String> assignedColumns, boolean valid) {
     }
 
-    public record Report(long imported, long rejected, List<RowError> errors, List<String> assignedColumns) {
-    }
-
-    public Report importCsv(Reader csv) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = format.parse(csv)) {
-            Set<String> header = Set.copyOf(parser.getHeaderNames());
-            checkHeader(header);
-            boolean assignDates = !header.contains("ChurnDate");
-            boolean assignEmails = !header.contains("Email");
-            LocalDate today = LocalDate.now(clock);
-            long imported = 0;
-            long rejected = 0;
-            List<RowError> errors = new ArrayList<>();
-            List<Customer> batch = new ArrayList<>(BATCH);
-            java.util.Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (java.io.UncheckedIOException | IllegalStateException unreadable) {
-                    // broken quoting: nothing after this point can be read reliably; what came before stays imported
-                    rejected++;
-                    errors.add(new RowError(parser.getCurrentLineNumber() + 1, "file", "unreadable CSV, import stopped here: "
-                            + unreadable.getMessage()));
-                    break;
-                }
-                long line = parser.getCurrentLineNumber();
-                List<RowError> rowErrors = new ArrayList<>();
-                Customer customer = read(record, line, rowErrors, today, assignDates, assignEmails);
-                if (!rowErrors.isEmpty()) {
-                    rejected++;
-                    rowErrors.stream().limit(Math.max(0, MAX_REPORTED_ERRORS - errors.size())).forEach(errors::add);
-                    continue;
-                }
-                batch.add(customer);
-                if (batch.size() == BATCH) {
-                    imported += write(batch);
-                    batch = new ArrayList<>(BATCH);
-                }
+    /**
+     * Validates the whole file first (nothing is written when a row is bad), then writes it in batches.
+     * A fault while writing throws {@link CsvEventImporter.ImportInterrupted} with the rows committed so far.
+     */
+    public Report importCsv(CsvUpload upload) throws IOException {
+        LocalDate today = LocalDate.now(clock);
+        boolean[] assign = new boolean[2];
+        long[] rejected = new long[1];
+        List<RowError> errors = new ArrayList<>();
+        upload.read(header -> {
+            checkHeader(Set.copyOf(header));
+            assign[0] = !header.contains("ChurnDate");
+            assign[1] = !header.contains("Email");
+        }, (record, line) -> {
+            List<RowError> rowErrors = new ArrayList<>();
+            CsvUpload.RowError cell = CsvUpload.cellProblem(record, record.getParser().getHeaderNames(), line);
+            if (cell != null) {
+                rowErrors.add(cell);
+            } else {
+                read(record, line, rowErrors, today, assign[0], assign[1]);
             }
-            imported += write(batch);
-            List<String> assigned = new ArrayList<>();
-            if (assignDates) {
-                assigned.add("ChurnDate");
+            if (!rowErrors.isEmpty()) {
+                rejected[0]++;
+                rowErrors.stream().limit(Math.max(0, MAX_REPORTED_ERRORS - errors.size())).forEach(errors::add);
             }
-            if (assignEmails) {
-                assigned.add("Email");
-            }
-            return new Report(imported, rejected, errors, assigned);
+        });
+        List<String> assigned = new ArrayList<>();
+        if (assign[0]) {
+            assigned.add("ChurnDate");
         }
+        if (assign[1]) {
+            assigned.add("Email");
+        }
+        if (rejected[0] > 0) {
+            return new Report(0, rejected[0], errors, assigned, false);
+        }
+        return new Report(write(upload, today, assign[0], assign[1]), 0, List.of(), assigned, true);
+    }
+
+    private long write(CsvUpload upload, LocalDate today, boolean assignDates, boolean assignEmails) throws IOException {
+        long[] imported = new long[1];
+        List<List<Customer>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+        try {
+            upload.read((record, line) -> {
+                batch.get(0).add(read(record, line, new ArrayList<>(), today, assignDates, assignEmails));
+                if (batch.get(0).size() == BATCH) {
+                    imported[0] += write(batch.get(0));
+                    batch.set(0, new ArrayList<>(BATCH));
+                }
+            });
+            imported[0] += write(batch.get(0));
+        } catch (RuntimeException fault) {
+            throw new CsvEventImporter.ImportInterrupted(imported[0], fault);
+        }
+        return imported[0];
     }
 
     private int write(List<Customer> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
         transactions.executeWithoutResult(tx -> store.upsertAll(batch, clock.instant()));
         return batch.size();
     }

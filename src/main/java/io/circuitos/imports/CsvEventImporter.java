@@ -8,7 +8,6 @@ import io.circuitos.intake.IntakeService;
 import io.circuitos.intake.IntakeService.Delivery;
 import io.circuitos.intake.StartResult;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,8 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -49,55 +46,86 @@ public class CsvEventImporter {
         this.parallelism = Math.max(1, parallelism);
     }
 
-    public record RowError(long line, String field, String message) {
+    /** {@code valid} is false when any row is bad: then nothing was started and {@code errors} says why. */
+    public record Report(long started, long duplicates, long rejected, List<CsvUpload.RowError> errors, boolean valid) {
     }
 
-    public record Report(long started, long duplicates, long rejected, List<RowError> errors) {
-    }
-
-    public Report importRows(String eventType, Reader csv) throws IOException {
+    /**
+     * Validates every row first (nothing is started when one is bad), then starts them in batches. A fault
+     * while starting (the database going away) throws {@link ImportInterrupted} with the rows committed so far.
+     */
+    public Report importRows(String eventType, CsvUpload upload) throws IOException {
         intake.route(null, eventType); // unknown type: reject the whole upload before reading it
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        long rejected = 0;
-        List<RowError> errors = new ArrayList<>();
+        long[] rows = new long[2];
+        List<CsvUpload.RowError> errors = new ArrayList<>();
+        upload.read((record, line) -> {
+            rows[0]++;
+            CsvUpload.RowError problem = validate(eventType, record, line);
+            if (problem != null) {
+                rows[1]++;
+                if (errors.size() < MAX_REPORTED_ERRORS) {
+                    errors.add(problem);
+                }
+            }
+        });
+        if (rows[1] > 0) {
+            return new Report(0, 0, rows[1], errors, false);
+        }
+        return start(eventType, upload);
+    }
+
+    private CsvUpload.RowError validate(String eventType, CSVRecord record, long line) {
+        List<String> header = record.getParser().getHeaderNames();
+        CsvUpload.RowError cell = CsvUpload.cellProblem(record, header, line);
+        if (cell != null) {
+            return cell;
+        }
+        try {
+            intake.prepare(SOURCE, deliveryId(eventType, record), event(eventType, header, record), false);
+            return null;
+        } catch (IntakeRejection rejection) {
+            return new CsvUpload.RowError(line, rejection.field(), rejection.getMessage());
+        }
+    }
+
+    private Report start(String eventType, CsvUpload upload) throws IOException {
         List<Future<long[]>> started = new ArrayList<>();
         // a full queue makes the reading thread start the batch itself: back-pressure, bounded memory
         ThreadPoolExecutor starters = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(parallelism), new ThreadPoolExecutor.CallerRunsPolicy());
-        try (CSVParser parser = format.parse(csv)) {
-            List<String> header = parser.getHeaderNames();
-            List<Delivery> batch = new ArrayList<>(BATCH);
-            for (CSVRecord record : parser) {
-                try {
-                    batch.add(intake.prepare(SOURCE, deliveryId(eventType, record), event(eventType, header, record), false));
-                } catch (IntakeRejection rejection) {
-                    rejected++;
-                    if (errors.size() < MAX_REPORTED_ERRORS) {
-                        errors.add(new RowError(record.getParser().getCurrentLineNumber(), rejection.field(), rejection.getMessage()));
-                    }
+        RuntimeException fault = null;
+        try {
+            List<List<Delivery>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+            upload.read((record, line) -> {
+                batch.get(0).add(intake.prepare(SOURCE, deliveryId(eventType, record), event(eventType, record.getParser().getHeaderNames(), record),
+                        false));
+                if (batch.get(0).size() == BATCH) {
+                    started.add(submit(starters, batch.get(0)));
+                    batch.set(0, new ArrayList<>(BATCH));
                 }
-                if (batch.size() == BATCH) {
-                    started.add(submit(starters, batch));
-                    batch = new ArrayList<>(BATCH);
-                }
-            }
-            started.add(submit(starters, batch));
-            long[] totals = new long[2];
-            for (Future<long[]> counts : started) {
+            });
+            started.add(submit(starters, batch.get(0)));
+        } catch (RuntimeException e) {
+            fault = e;
+        }
+        long[] totals = new long[2];
+        for (Future<long[]> counts : started) {
+            try {
                 long[] c = counts.get();
                 totals[0] += c[0];
                 totals[1] += c[1];
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("import interrupted", e);
+            } catch (ExecutionException e) {
+                fault = fault != null ? fault : e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
             }
-            return new Report(totals[0], totals[1], rejected, errors);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("import interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            starters.shutdownNow();
         }
+        starters.shutdownNow();
+        if (fault != null) {
+            throw new ImportInterrupted(totals[0] + totals[1], fault);
+        }
+        return new Report(totals[0], totals[1], 0, List.of(), true);
     }
 
     private Future<long[]> submit(ThreadPoolExecutor starters, List<Delivery> batch) {
@@ -148,5 +176,19 @@ public class CsvEventImporter {
     static Map<String, Object> summary(Report report) {
         return Map.of("started", report.started(), "duplicates", report.duplicates(), "rejected", report.rejected(),
                 "errors", report.errors());
+    }
+
+    /** Writing stopped part way (a fault, not the file): {@code committed} rows are stored, uploading again is safe. */
+    public static class ImportInterrupted extends RuntimeException {
+        private final long committed;
+
+        public ImportInterrupted(long committed, RuntimeException cause) {
+            super("the import stopped after " + committed + " committed rows: " + cause.getMessage(), cause);
+            this.committed = committed;
+        }
+
+        public long committed() {
+            return committed;
+        }
     }
 }

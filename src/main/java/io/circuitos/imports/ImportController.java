@@ -1,7 +1,6 @@
 package io.circuitos.imports;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** {@code POST /api/imports/{event-type}}: a CSV upload (part {@code file}) starts one instance per valid row. */
+/**
+ * {@code POST /api/imports/{event-type}}: a CSV upload (part {@code file}) starts one instance per row
+ * when every row is valid (200); otherwise nothing is started and the answer is 400 with every bad row.
+ */
 @RestController
 public class ImportController {
 
@@ -26,13 +28,13 @@ public class ImportController {
     public ResponseEntity<Map<String, Object>> importEvents(@PathVariable String eventType,
                                                             @RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
-        try (Reader csv = CsvUpload.open(file)) {
-            return ResponseEntity.ok(CsvEventImporter.summary(importer.importRows(eventType, csv)));
-        }
+        CsvEventImporter.Report report = importer.importRows(eventType, CsvUpload.of(file));
+        return ResponseEntity.status(report.valid() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(CsvEventImporter.summary(report));
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    public ResponseEntity<Map<String, Object>> unreadable(IllegalArgumentException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("status", 400, "error", "unreadable CSV: " + e.getMessage()));
+    /** Stopped part way by a fault: say what is committed, and that the same file can be sent again. */
+    @ExceptionHandler(CsvEventImporter.ImportInterrupted.class)
+    public ResponseEntity<Map<String, Object>> interrupted(CsvEventImporter.ImportInterrupted e) {
+        return ImportFaults.answer(e.committed(), e.getCause());
     }
 }

@@ -82,7 +82,7 @@ public class IntakeRejectionHandler {
                 OUTAGE_RETRY_AFTER_SECONDS));
     }
 
-    static boolean isDatabaseOutage(Throwable error) {
+    public static boolean isDatabaseOutage(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException

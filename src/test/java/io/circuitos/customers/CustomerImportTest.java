@@ -37,19 +37,28 @@ class CustomerImportTest {
     CustomerStore store;
 
     @Test
-    void theFullTelcoFileImportsWithABadRowReportedByLineAndAReimportUpdatesInPlace() throws Exception {
+    void aFileWithABadRowIsRefusedWholeAndTheFullTelcoFileImportsAndAReimportUpdatesInPlace() throws Exception {
         String telco = Files.readString(TELCO);
         long lines = telco.lines().count(); // header + 7,043 customers
         String withBadRow = telco + "9999-BADRW,Female,0,Yes,No,5,Yes,No,DSL,No,No,No,No,No,No,Forever,Yes,Mailed check,-3,10,No\n";
 
         long before = store.count(); // other tests of this context may have added customers of their own
-        JsonNode report = JSON.readTree(upload(withBadRow, "manager").body());
+        HttpResponse<String> refused = upload(withBadRow, "manager");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode refusal = JSON.readTree(refused.body());
+        assertThat(refusal.get("imported").asLong()).isZero();
+        assertThat(refusal.get("rejected").asLong()).isEqualTo(1);
+        assertThat(refusal.get("errors")).hasSize(2);
+        assertThat(refusal.get("errors").get(0).get("line").asLong()).isEqualTo(lines + 1);
+        assertThat(refusal.get("errors").get(0).get("field").asText()).isEqualTo("Contract");
+        assertThat(refusal.get("errors").get(1).get("field").asText()).isEqualTo("MonthlyCharges");
+        assertThat(store.count()).as("nothing of a refused file is written").isEqualTo(before);
+
+        HttpResponse<String> imported = upload(telco, "manager");
+        assertThat(imported.statusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(imported.body());
         assertThat(report.get("imported").asLong()).isEqualTo(lines - 1);
-        assertThat(report.get("rejected").asLong()).isEqualTo(1);
-        assertThat(report.get("errors")).hasSize(2);
-        assertThat(report.get("errors").get(0).get("line").asLong()).isEqualTo(lines + 1);
-        assertThat(report.get("errors").get(0).get("field").asText()).isEqualTo("Contract");
-        assertThat(report.get("errors").get(1).get("field").asText()).isEqualTo("MonthlyCharges");
+        assertThat(report.get("rejected").asLong()).isZero();
         assertThat(report.get("assignedColumns")).extracting(JsonNode::asText).containsExactly("ChurnDate", "Email");
         assertThat(store.count()).isEqualTo(before + lines - 1);
         assertThat(jdbc.queryForObject("select count(*) from circuitos_customer where churn_date_source = 'assigned'", Long.class))
@@ -63,7 +72,7 @@ class CustomerImportTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertThat(someChurned.churnedOn()).isBetween(today.minusDays(CustomerImporter.ASSIGNED_CHURN_SPREAD_DAYS), today);
 
-        JsonNode again = JSON.readTree(upload(withBadRow, "manager").body());
+        JsonNode again = JSON.readTree(upload(telco, "manager").body());
         assertThat(again.get("imported").asLong()).isEqualTo(lines - 1);
         assertThat(store.count()).isEqualTo(before + lines - 1);
         assertThat(store.find("3668-QPYBK").orElseThrow().churnedOn()).isEqualTo(someChurned.churnedOn());
@@ -77,11 +86,14 @@ class CustomerImportTest {
                 OWN-2,Ben,not-an-email,,3,No,Two year,20,60,No
                 OWN-3,Cy,cy@customers.example,,3,No,Two year,20,60,Yes""";
         JsonNode report = JSON.readTree(upload(csv, "manager").body());
-        assertThat(report.get("imported").asLong()).isEqualTo(1);
+        assertThat(report.get("imported").asLong()).isZero();
         assertThat(report.get("errors").get(0).get("line").asLong()).isEqualTo(3);
         assertThat(report.get("errors").get(0).get("field").asText()).isEqualTo("Email");
         assertThat(report.get("errors").get(1).get("line").asLong()).isEqualTo(4);
         assertThat(report.get("errors").get(1).get("field").asText()).isEqualTo("ChurnDate");
+        assertThat(store.find("OWN-1")).as("a file with bad rows writes nothing").isEmpty();
+
+        assertThat(upload(csv.lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow(), "manager").statusCode()).isEqualTo(200);
         Customer ana = store.find("OWN-1").orElseThrow();
         assertThat(ana.churnedOn()).isEqualTo(LocalDate.parse("2026-10-30"));
         assertThat(ana.email()).isEqualTo("ana@customers.example");

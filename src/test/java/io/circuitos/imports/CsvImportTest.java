@@ -32,6 +32,9 @@ class CsvImportTest {
             IMP-5,3100.50,eve@acme.example,"Eve, Jr.",Acme,competitor,failure
             """;
 
+    private static final String VALID_ROWS = CSV.lines().filter(l -> l.startsWith("opportunityId") || l.startsWith("IMP-1,")
+            || l.startsWith("IMP-5,")).reduce("", (a, b) -> a + b + "\n");
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -42,18 +45,24 @@ class CsvImportTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
-    void validRowsStartAgentsAndEveryBadRowIsReportedWithItsLineAndField() throws Exception {
-        HttpResponse<String> response = upload("opportunity.closed_lost", CSV, "manager", "manager");
+    void aFileWithBadRowsStartsNothingAndReportsEveryBadRowThenTheValidRowsStartOnce() throws Exception {
+        HttpResponse<String> refused = upload("opportunity.closed_lost", CSV, "manager", "manager");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode refusal = JSON.readTree(refused.body());
+        assertThat(refusal.get("started").asLong()).isZero();
+        assertThat(refusal.get("rejected").asLong()).isEqualTo(3);
+        assertThat(refusal.get("errors")).hasSize(3);
+        assertThat(refusal.get("errors").get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(refusal.get("errors").get(0).get("field").asText()).isEqualTo("data.amount");
+        assertThat(refusal.get("errors").get(1).get("line").asLong()).isEqualTo(4);
+        assertThat(refusal.get("errors").get(1).get("field").asText()).isEqualTo("data.contact.email");
+        assertThat(refusal.get("errors").get(2).get("field").asText()).isEqualTo("data.opportunityId");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("IMP-1").count()).as("nothing started").isZero();
+
+        HttpResponse<String> response = upload("opportunity.closed_lost", VALID_ROWS, "manager", "manager");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode report = JSON.readTree(response.body());
         assertThat(report.get("started").asLong()).isEqualTo(2);
-        assertThat(report.get("rejected").asLong()).isEqualTo(3);
-        assertThat(report.get("errors")).hasSize(3);
-        assertThat(report.get("errors").get(0).get("line").asLong()).isEqualTo(3);
-        assertThat(report.get("errors").get(0).get("field").asText()).isEqualTo("data.amount");
-        assertThat(report.get("errors").get(1).get("line").asLong()).isEqualTo(4);
-        assertThat(report.get("errors").get(1).get("field").asText()).isEqualTo("data.contact.email");
-        assertThat(report.get("errors").get(2).get("field").asText()).isEqualTo("data.opportunityId");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("IMP-1").count()).isEqualTo(1);
         assertThat(runtimeService.getVariables(runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey("IMP-5").singleResult().getId()))
@@ -61,7 +70,7 @@ class CsvImportTest {
         assertThat(jdbc.queryForObject("select source from circuitos_webhook_delivery where business_key = 'IMP-5'", String.class))
                 .isEqualTo("import");
 
-        JsonNode again = JSON.readTree(upload("opportunity.closed_lost", CSV, "manager", "manager").body());
+        JsonNode again = JSON.readTree(upload("opportunity.closed_lost", VALID_ROWS, "manager", "manager").body());
         assertThat(again.get("started").asLong()).isZero();
         assertThat(again.get("duplicates").asLong()).isEqualTo(2);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("IMP-1").count()).isEqualTo(1);

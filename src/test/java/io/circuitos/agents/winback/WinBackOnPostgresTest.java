@@ -10,7 +10,6 @@ import io.circuitos.support.Ports;
 import io.circuitos.support.PostgresTestDatabase;
 import io.circuitos.support.RunningApp;
 import io.circuitos.support.SignedWebhooks;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,10 +47,10 @@ class WinBackOnPostgresTest {
                     PG-4,Dee,dee@customers.example,,3,Cable,Two year,20,60,No
                     """.formatted(churned, churned);
             CustomerImporter importer = app.bean(CustomerImporter.class);
-            CustomerImporter.Report first = importer.importCsv(new StringReader(csv));
+            CustomerImporter.Report first = importer.importCsv(io.circuitos.imports.CsvUpload.of(csv));
             assertThat(first.imported()).isEqualTo(3);
             assertThat(first.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("InternetService"));
-            importer.importCsv(new StringReader(csv.replace("90.5,905", "99.5,995")));
+            importer.importCsv(io.circuitos.imports.CsvUpload.of(csv.replace("90.5,905", "99.5,995")));
             CustomerStore store = app.bean(CustomerStore.class);
             assertThat(store.count()).isEqualTo(3);
             assertThat(store.find("PG-1").orElseThrow().value()).isEqualByComparingTo("1194.00");

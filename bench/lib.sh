@@ -7,6 +7,12 @@ BENCH_URL="http://127.0.0.1:$BENCH_PORT"
 bench_start_app() {
   psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
   mvn -q -B -DskipTests package
+  : > target/bench-app.log
+  bench_start_app_again "$@"
+}
+
+# starts the built jar on the existing benchmark database (after a crash, say)
+bench_start_app_again() {
   CIRCUITOS_WEBHOOKS_SOURCES_CRM_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1jcm0tc2VjcmV0LTAx \
   CIRCUITOS_WEBHOOKS_SOURCES_FORMS_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1mb3Jtcy1zZWNyZXQtMDE= \
   CIRCUITOS_WEBHOOKS_SOURCES_HELPDESK_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1oZWxwZGVzay1zZWNyZXQtMDE= \
@@ -17,7 +23,7 @@ bench_start_app() {
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
     --circuitos.identity.demo-users=true \
     --circuitos.webhooks.sources.crm.rate-limit-per-minute=100000000 \
-    --server.port="$BENCH_PORT" "$@" > target/bench-app.log 2>&1 &
+    --server.port="$BENCH_PORT" "$@" >> target/bench-app.log 2>&1 &
   BENCH_APP_PID=$!
   trap 'kill $BENCH_APP_PID 2>/dev/null; wait $BENCH_APP_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do

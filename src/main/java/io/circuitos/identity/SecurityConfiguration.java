@@ -69,13 +69,8 @@ public class SecurityConfiguration {
                         .requestMatchers(PATHS.matcher("/api/webhooks/**")).permitAll()
                         .requestMatchers(PATHS.matcher("/api/imports/**"))
                         .hasAnyAuthority(group(Groups.ADMINS), group(Groups.SALES_MANAGERS), group(Groups.MARKETING_MANAGERS))
-                        .anyRequest().authenticated())
-                .httpBasic(withDefaults())
-                .authenticationProvider(provider)
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        acceptBearerTokens(http, bearerTokens, tokenUsers);
-        return http.build();
+                        .anyRequest().authenticated());
+        return statelessBasicAndBearer(http, provider, bearerTokens, tokenUsers);
     }
 
     /** Health answers its status to everyone and its details to admins (Basic or Bearer). */
@@ -88,13 +83,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"), PATHS.matcher("/actuator/info"))
                         .permitAll()
-                        .anyRequest().hasAuthority(group(Groups.ADMINS)))
-                .httpBasic(withDefaults())
-                .authenticationProvider(provider)
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        acceptBearerTokens(http, bearerTokens, tokenUsers);
-        return http.build();
+                        .anyRequest().hasAuthority(group(Groups.ADMINS)));
+        return statelessBasicAndBearer(http, provider, bearerTokens, tokenUsers);
     }
 
     @Bean
@@ -147,12 +137,19 @@ public class SecurityConfiguration {
         return registration;
     }
 
-    private static void acceptBearerTokens(HttpSecurity http, ObjectProvider<JwtDecoder> bearerTokens,
-                                           ObjectProvider<JwtAuthenticationConverter> tokenUsers) throws Exception {
+    /** HTTP Basic against the engine's identity and, on profile keycloak, Bearer tokens; no session, no CSRF (no cookies). */
+    private static SecurityFilterChain statelessBasicAndBearer(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
+                                                               ObjectProvider<JwtDecoder> bearerTokens,
+                                                               ObjectProvider<JwtAuthenticationConverter> tokenUsers) throws Exception {
+        http.httpBasic(withDefaults())
+                .authenticationProvider(provider)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         JwtDecoder decoder = bearerTokens.getIfAvailable();
         if (decoder != null) {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokenUsers.getObject())));
         }
+        return http.build();
     }
 
     private static String group(String id) {

@@ -84,6 +84,12 @@ public class IntakeRejectionHandler {
 
     public static boolean isDatabaseOutage(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.springframework.transaction.TransactionSystemException failed
+                    && (failed.getApplicationException() != null && isDatabaseOutage(failed.getApplicationException())
+                    || failed.getCause() instanceof SQLException sql && (sql.getSQLState() == null || sql.getSQLState().startsWith("08")))) {
+                // commit or rollback failed on the connection itself (it was closed under us), hiding the original outage
+                return true;
+            }
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof ConnectException

@@ -23,6 +23,14 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aRollbackThatFailsOnAClosedConnectionIsAnOutage() {
+        assertThat(IntakeRejectionHandler.isDatabaseOutage(new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
+        assertThat(IntakeRejectionHandler.isDatabaseOutage(new org.springframework.transaction.TransactionSystemException("commit failed",
+                new SQLException("could not serialize access", "40001")))).isFalse();
+    }
+
+    @Test
     void otherDatabaseErrorsAreNot() {
         assertThat(IntakeRejectionHandler.isDatabaseOutage(new ProcessEngineException("engine",
                 new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();

@@ -60,6 +60,32 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
     }
 
     @Test
+    void overTheLlmBudgetAFastTrackCallGetsATemplateCallBrief() {
+        io.circuitos.support.ProcessTestDelegates.registerLlm(ollama.baseUrl(), 0);
+        ProcessInstance instance = start(applicant("APP-FAST-BUDGET", 200_000, 6, true, 4_000, 5));
+
+        assertThat(instance).hasPassed("CallBriefBudgetExceeded", "DraftCallBriefFromTemplate").isWaitingAt("CallApplicant").variables()
+                .containsEntry("draftOrigin", "template")
+                .containsEntry("draftNote", "Template draft: the LLM budget of this instance is used up.");
+        assertThat((String) runtimeService().getVariable(instance.getId(), "callBrief")).isNotBlank();
+        assertThat(ollama.requests()).isEmpty();
+    }
+
+    @Test
+    void overTheLlmBudgetAQualifiedApplicantStillGetsTheApplicationStepsFromTheTemplate() throws Exception {
+        io.circuitos.support.ProcessTestDelegates.registerLlm(ollama.baseUrl(), 0);
+        ProcessInstance instance = start(applicant("APP-QUAL-BUDGET", 160_000, 5, false, null, 3));
+
+        assertThat(instance).hasPassed("StepsBudgetExceeded", "DraftApplicationStepsFromTemplate").variables()
+                .containsEntry("draftOrigin", "template");
+        execute(job("SendApplicationSteps"));
+        execute(job("SendApplicationSteps"));
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(task("FollowUpApplication")).hasCandidateGroup("sales-reps");
+        assertThat(ollama.requests()).isEmpty();
+    }
+
+    @Test
     void anUnansweredFastTrackCallEscalatesToSalesManagersAfterAnHour() {
         ProcessInstance instance = start(applicant("APP-SLA", 200_000, 6, true, 4_000, 5));
         Job sla = managementService().createJobQuery().processInstanceId(instance.getId()).activityId("CallSlaMissed").singleResult();

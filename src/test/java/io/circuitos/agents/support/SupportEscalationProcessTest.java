@@ -177,6 +177,18 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         assertThat((String) runtimeService().getVariable(ticket.getId(), "draftNote")).startsWith("No model answer: LLM call failed");
     }
 
+    @Test
+    void overTheLlmBudgetTheTicketGoesToAPersonWithNoDraft() {
+        ProcessTestDelegates.registerLlm(ollama.baseUrl(), 0);
+        ProcessInstance ticket = start("T-BUDGET", HOW_TO, "standard", 0);
+        runJobsWithRetries(ticket);
+
+        assertThat(ticket).hasPassed("AnswerBudgetExceeded", "NoDraftOverBudget").isWaitingAt("HandleTicket").variables()
+                .containsEntry("route", "human").containsEntry("draftAnswer", "").containsEntry("draftOrigin", "none")
+                .containsEntry("confidence", 0.0).containsEntry("draftNote", "No model answer: the LLM budget of this instance is used up.");
+        assertThat(ollama.requests()).isEmpty();
+    }
+
     private static FakeOllama.Reply answer(String intent, String sentiment, String answer, double confidence) {
         return FakeOllama.Reply.content(JSON.createObjectNode().put("intent", intent).put("sentiment", sentiment).put("answer", answer)
                 .put("confidence", confidence).put("usedArticles", "working-tasks-in-tasklist").toString());

@@ -3,6 +3,8 @@ package io.circuitos.intake;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -23,6 +25,17 @@ public class WebhookController {
         this.intake = intake;
     }
 
+    @Operation(summary = "Start or continue an agent with a signed Standard Webhooks event",
+            description = "Body {\"type\", \"timestamp\", \"data\"}; the type routes to a process (circuitos.webhooks.routes). "
+                    + "Signed with the source's whsec_ secret: webhook-signature is v1,<base64 HMAC-SHA256 of id.timestamp.body>.")
+    @ApiResponse(responseCode = "202", description = "durably started (or the first instance of this webhook-id, duplicate: true)")
+    @ApiResponse(responseCode = "400", description = "unknown type, malformed JSON or a field at fault: {status, error, field}")
+    @ApiResponse(responseCode = "401", description = "missing or bad signature, or a timestamp outside ±5 minutes")
+    @ApiResponse(responseCode = "404", description = "unknown or switched-off source")
+    @ApiResponse(responseCode = "413", description = "body over 1 MB")
+    @ApiResponse(responseCode = "415", description = "a declared Content-Type that is not JSON")
+    @ApiResponse(responseCode = "429", description = "over the source's limit, or too many failed authentications from this address; Retry-After")
+    @ApiResponse(responseCode = "503", description = "the database is unavailable; nothing was stored; Retry-After")
     @PostMapping(path = "/api/webhooks/{source}")
     public ResponseEntity<StartResult> receive(@PathVariable String source,
                                                @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,

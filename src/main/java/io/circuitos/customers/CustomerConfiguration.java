@@ -16,8 +16,8 @@ public class CustomerConfiguration {
     }
 
     @Bean
-    public CustomerImporter customerImporter(CustomerStore store, PlatformTransactionManager transactionManager) {
-        return new CustomerImporter(store, new TransactionTemplate(transactionManager), Clock.systemUTC());
+    public CustomerImporter customerImporter(CustomerStore store, PlatformTransactionManager transactionManager, Clock clock) {
+        return new CustomerImporter(store, new TransactionTemplate(transactionManager), clock);
     }
 
     @Bean
@@ -26,7 +26,7 @@ public class CustomerConfiguration {
     }
 
     @Bean
-    public CustomerEvents customerEvents(CustomerStore store) {
-        return new CustomerEvents(store, Clock.systemUTC());
+    public CustomerEvents customerEvents(CustomerStore store, Clock clock) {
+        return new CustomerEvents(store, clock);
     }
 }

@@ -15,8 +15,8 @@ public class IntakeConfiguration {
     @Bean
     public IntakeService intakeService(WebhookProperties properties, ObjectMapper json, RuntimeService runtimeService,
                                        JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                       java.util.List<EventHandler> handlers) {
+                                       java.util.List<EventHandler> handlers, Clock clock) {
         return new IntakeService(properties, json, runtimeService, new DeliveryStore(jdbc),
-                new TransactionTemplate(transactionManager), Clock.systemUTC(), handlers);
+                new TransactionTemplate(transactionManager), clock, handlers);
     }
 }

@@ -13,7 +13,7 @@ public class MailConfiguration {
 
     @Bean
     public SendEmailDelegate sendEmail(ObjectProvider<JavaMailSender> mail, JdbcTemplate jdbc,
-                                       @Value("${circuitos.mail.from:circuitos@localhost}") String from) {
-        return new SendEmailDelegate(mail.getIfAvailable(), jdbc, from, Clock.systemUTC());
+                                       @Value("${circuitos.mail.from:circuitos@localhost}") String from, Clock clock) {
+        return new SendEmailDelegate(mail.getIfAvailable(), jdbc, from, clock);
     }
 }

@@ -12,9 +12,9 @@ public class MlConfiguration {
 
     @Bean
     public ModelRegistry modelRegistry(@Value("${circuitos.ml.models-dir:ml-models}") Path modelsDir,
-                                       @Value("${circuitos.ml.recheck-interval:PT10S}") Duration recheckInterval) {
+                                       @Value("${circuitos.ml.recheck-interval:PT10S}") Duration recheckInterval, Clock clock) {
         WekaEnvironment.init();
-        return new ModelRegistry(modelsDir, recheckInterval, Clock.systemUTC());
+        return new ModelRegistry(modelsDir, recheckInterval, clock);
     }
 
     @Bean

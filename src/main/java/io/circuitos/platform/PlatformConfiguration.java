@@ -20,6 +20,12 @@ public class PlatformConfiguration {
         return new CircuitosEnginePlugin();
     }
 
+    /** The engine's clock for the application's own classes (see {@link EngineClock}). */
+    @Bean
+    public java.time.Clock circuitosClock() {
+        return new EngineClock();
+    }
+
     @Bean
     public ResourceDeployer resourceDeployer() {
         return new ResourceDeployer();

@@ -84,7 +84,7 @@ public class WinBackConfiguration {
 
     @Bean
     public CampaignEngagement campaignEngagement(CampaignLedger ledger, CustomerEvents customers,
-                                                 @Value("${circuitos.winback.attribution-window:P30D}") Duration window) {
-        return new CampaignEngagement(ledger, customers, window, Clock.systemUTC());
+                                                 @Value("${circuitos.winback.attribution-window:P30D}") Duration window, Clock clock) {
+        return new CampaignEngagement(ledger, customers, window, clock);
     }
 }

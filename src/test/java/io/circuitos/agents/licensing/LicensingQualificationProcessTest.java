@@ -86,6 +86,28 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
     }
 
     @Test
+    void aRepWhoDeclinesAfterTheCallEndsTheApplicationAsDeclined() {
+        ProcessInstance instance = start(applicant("APP-DECLINE", 200_000, 6, true, 4_000, 5));
+
+        complete(task("CallApplicant"), withVariables("decision", "decline", "callNotes", "not the right time"));
+
+        assertThat(instance).isEnded().hasPassed("CallDeclined").hasNotPassed("Called").variables()
+                .containsEntry("endReason", "fast track: declined by the rep after the call");
+    }
+
+    @Test
+    void aRepWhoDeclinesAtFollowUpEndsTheQualifiedApplicationAsDeclined() throws Exception {
+        ProcessInstance instance = start(applicant("APP-QUAL-DECLINE", 160_000, 5, false, null, 3));
+        execute(job("SendApplicationSteps"));
+        execute(job("SendApplicationSteps"));
+
+        complete(task("FollowUpApplication"), withVariables("decision", "decline"));
+
+        assertThat(instance).isEnded().hasPassed("FollowUpDeclined").hasNotPassed("Qualified").variables()
+                .containsEntry("endReason", "qualified: declined by the rep at follow-up");
+    }
+
+    @Test
     void anUnansweredFastTrackCallEscalatesToSalesManagersAfterAnHour() {
         ProcessInstance instance = start(applicant("APP-SLA", 200_000, 6, true, 4_000, 5));
         Job sla = managementService().createJobQuery().processInstanceId(instance.getId()).activityId("CallSlaMissed").singleResult();

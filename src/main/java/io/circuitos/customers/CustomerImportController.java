@@ -14,10 +14,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 public class CustomerImportController {
 
-    @org.springframework.web.bind.annotation.ExceptionHandler(io.circuitos.imports.CsvEventImporter.ImportInterrupted.class)
-    public ResponseEntity<java.util.Map<String, Object>> interrupted(io.circuitos.imports.CsvEventImporter.ImportInterrupted e) {
-        return io.circuitos.imports.ImportFaults.answer(e.committed(), e.getCause());
-    }
 
     private final CustomerImporter importer;
 

@@ -34,7 +34,6 @@ public final class CsvUpload {
 
     public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
             .setIgnoreEmptyLines(true).get();
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
     /** A problem of one row (line counted in the file, header = 1) or of the file ({@code field} "file"). */
@@ -112,7 +111,7 @@ public final class CsvUpload {
         for (int i = 0; i < record.size(); i++) {
             String value = record.get(i);
             String column = i < header.size() ? header.get(i) : "column " + (i + 1);
-            if (CONTROL.matcher(value).find()) {
+            if (IntakeLimits.CONTROL_CHARACTERS.matcher(value).find()) {
                 return new RowError(line, column, "contains a control character");
             }
             if (value.length() > IntakeLimits.TEXT_MAX_LENGTH) {

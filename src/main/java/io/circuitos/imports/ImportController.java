@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -30,11 +29,5 @@ public class ImportController {
             throws IOException {
         CsvEventImporter.Report report = importer.importRows(eventType, CsvUpload.of(file));
         return ResponseEntity.status(report.valid() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(CsvEventImporter.summary(report));
-    }
-
-    /** Stopped part way by a fault: say what is committed, and that the same file can be sent again. */
-    @ExceptionHandler(CsvEventImporter.ImportInterrupted.class)
-    public ResponseEntity<Map<String, Object>> interrupted(CsvEventImporter.ImportInterrupted e) {
-        return ImportFaults.answer(e.committed(), e.getCause());
     }
 }

@@ -6,11 +6,19 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The answer to an import that a fault stopped while writing: what is committed, and that sending the file again is safe. */
-public final class ImportFaults {
+/**
+ * The answer to an import (bulk start or customers) that a fault stopped while writing: what is
+ * committed, and that sending the file again is safe.
+ */
+@RestControllerAdvice(basePackages = "io.circuitos")
+public class ImportFaults {
 
-    private ImportFaults() {
+    @ExceptionHandler(CsvEventImporter.ImportInterrupted.class)
+    public ResponseEntity<Map<String, Object>> interrupted(CsvEventImporter.ImportInterrupted e) {
+        return answer(e.committed(), e.getCause());
     }
 
     public static ResponseEntity<Map<String, Object>> answer(long committed, Throwable cause) {

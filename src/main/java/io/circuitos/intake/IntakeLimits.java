@@ -1,6 +1,7 @@
 package io.circuitos.intake;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * The limits every webhook and bulk row is held to, in one place, sized to what stores them: the
@@ -18,6 +19,8 @@ public final class IntakeLimits {
     public static final int TEXT_MAX_LENGTH = 4000;
     /** No number a route accepts is larger: beyond it doubles lose whole units. */
     public static final BigDecimal NUMBER_MAX_MAGNITUDE = new BigDecimal("1000000000000000");
+    /** Control characters (NUL among them) other than tab, line feed and carriage return: refused in any text. */
+    public static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     /** A webhook body larger than this is refused before it is parsed. */
     public static final int BODY_MAX_BYTES = 1_000_000;
 

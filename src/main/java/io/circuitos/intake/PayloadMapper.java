@@ -13,8 +13,6 @@ final class PayloadMapper {
 
     // deliberately simple: one @, no spaces, a dot in the domain; the CRM owns real address validation
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    // control characters (NUL among them) other than tab, line feed and carriage return
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private PayloadMapper() {
     }
@@ -52,7 +50,7 @@ final class PayloadMapper {
             throw IntakeRejection.badField(field.path(), "must be a text value");
         }
         String text = node.asText().trim();
-        if (CONTROL.matcher(text).find()) {
+        if (IntakeLimits.CONTROL_CHARACTERS.matcher(text).find()) {
             throw IntakeRejection.badField(field.path(), "contains a control character");
         }
         int maxLength = field.maxLength() == null ? IntakeLimits.TEXT_MAX_LENGTH : field.maxLength();

@@ -78,8 +78,4 @@ public final class SafeMembers {
         }
         return false;
     }
-
-    public static String allowedMethodNames() {
-        return ALL_METHOD_NAMES.stream().sorted().collect(Collectors.joining(", "));
-    }
 }

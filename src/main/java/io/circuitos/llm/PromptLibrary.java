@@ -36,6 +36,11 @@ public class PromptLibrary {
         }
     }
 
+    /** Every version of every prompt. */
+    public java.util.Collection<PromptTemplate> all() {
+        return java.util.List.copyOf(byReference.values());
+    }
+
     /** Whether {@code get(reference)} finds a prompt. */
     public boolean exists(String reference) {
         return byReference.containsKey(reference) || byReference.values().stream().anyMatch(t -> t.id().equals(reference));

@@ -18,8 +18,18 @@ public final class GenericTasks {
 
     public enum Kind { SERVICE_TASK, EXECUTION_LISTENER, TASK_LISTENER, SETTING }
 
-    /** What an input's value must name, checked when a deployment is made. */
-    public enum Refers { NOTHING, MODEL, PROMPT }
+    /**
+     * What an input's value must name, checked when a deployment is made: a prompt, or a model whose
+     * features are read from the process variables of the same names ({@code MODEL}) or from the customer
+     * store's fields ({@code CUSTOMER_MODEL}).
+     */
+    public enum Refers {
+        NOTHING, MODEL, CUSTOMER_MODEL, PROMPT;
+
+        public boolean isModel() {
+            return this == MODEL || this == CUSTOMER_MODEL;
+        }
+    }
 
     public record Input(String name, boolean required, Refers refers, String description) {
     }
@@ -33,6 +43,11 @@ public final class GenericTasks {
 
     public static final String LLM_BUDGET_EXCEEDED = "llm-budget-exceeded";
 
+    /** The one input both LLM tasks take the recipient from: the content guard lets no other e-mail address through. */
+    public static final String RECIPIENT_EMAIL = "recipientEmail";
+
+    private static final String RECIPIENT_DESCRIPTION = "the recipient's address: the content guard lets no other address through";
+
     private static final List<Task> ALL = List.of(
             task("scoreWithModel", "Score with a model", outputs("probability", "score", "modelVersion", "topFeatures"),
                     model("modelName", "a model in ml-models/; its features are read from the variables of the same names")),
@@ -40,11 +55,11 @@ public final class GenericTasks {
                     List.of(LLM_BUDGET_EXCEEDED),
                     prompt("templateId"), required("fallbackTemplateId", "deterministic template used when the LLM is not"),
                     optional("variant", "template variant, e.g. the loss reason"),
-                    optional("contactEmail", "the recipient: the guard allows only this address")),
+                    optional(RECIPIENT_EMAIL, RECIPIENT_DESCRIPTION)),
             task("llmAsk", "Ask the LLM for structured fields", outputs("llmOrigin", "llmNote", "guardResult"),
                     List.of(LLM_BUDGET_EXCEEDED),
                     prompt("templateId"), optional("guardFields", "comma-separated answer fields the content guard checks"),
-                    optional("recipientEmail", "the recipient: the guard allows only this address")),
+                    optional(RECIPIENT_EMAIL, RECIPIENT_DESCRIPTION)),
             task("draftFromTemplate", "Draft from a template", outputs("draft", "draftOrigin"),
                     required("templateId", "a folder of src/main/resources/templates/"), optional("variant", "template variant")),
             task("sendEmail", "Send an email", outputs("emailSent"),
@@ -71,7 +86,8 @@ public final class GenericTasks {
             task("selectWinBackCandidates", "Select win-back candidates",
                     outputs("candidateIds", "candidateCount", "churnedInWindow", "activeAtRisk"),
                     required("windowDays", "churned within this many days"), required("topN", "at most this many"),
-                    required("churnRiskThreshold", "active customers above this churn risk"), model("modelName", "the churn model")),
+                    required("churnRiskThreshold", "active customers above this churn risk"),
+                    new Input("modelName", true, Refers.CUSTOMER_MODEL, "the churn model; its features are the customer store's fields")),
             task("currentWinBackStrategy", "Current strategy of a segment", outputs("strategy"), required("segment", "customer segment")),
             task("recordWinBackOffer", "Record a win-back offer", outputs(),
                     required("campaignId", "campaign"), required("customerId", "customer"), required("offerCost", "cost of the offer"),

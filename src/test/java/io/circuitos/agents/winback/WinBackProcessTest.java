@@ -265,22 +265,28 @@ class WinBackProcessTest extends ProcessScenarioTest {
                 .contains("escalated: phone-only has no strategy left after discount");
         assertThat(database.queryForObject("select action from circuitos_strategy_change", String.class)).isEqualTo("escalated");
         complete(task(last), withVariables("adminDecision", "change", "adminNote", "analysts to add an offer"));
-        assertThat(last).isEnded().hasPassed("StrategyReviewed");
+        assertThat(last).isEnded().hasPassed("StrategyChangeRequested").variables()
+                .containsEntry("endReason", "escalated: the admin asked analysts to change the strategies or offers");
     }
 
     @Test
-    void thinEvidenceIsEscalatedInsteadOfRotating() {
+    void thinEvidenceIsEscalatedInsteadOfRotatingAndTheAdminMayKeepTheStrategy() {
+        ProcessInstance last = null;
         for (int cycle = 1; cycle <= 3; cycle++) {
             customers.upsert(TestCustomers.churned("T" + cycle, "Fiber optic", 100, TODAY.minusDays(5)), NOW);
-            ProcessInstance campaign = start("WB-THIN-" + cycle, 1, 5000);
-            runJobs(campaign);
-            finishEngagementWindow(campaign);
+            last = start("WB-THIN-" + cycle, 1, 5000);
+            runJobs(last);
+            finishEngagementWindow(last);
             database.update("update circuitos_customer set status = 'active', churned_on = null");
         }
         assertThat(new StrategyBook(database).currentStrategy("fiber")).isEqualTo("discount");
         Map<String, Object> change = database.queryForMap("select * from circuitos_strategy_change");
         assertThat(change).containsEntry("ACTION", "escalated");
         assertThat(((Number) change.get("CONFIDENCE")).doubleValue()).isLessThan(0.5);
+        complete(task(last), withVariables("adminDecision", "keep", "adminNote", "one customer is no evidence"));
+        assertThat(last).isEnded().hasPassed("StrategyKept").variables()
+                .containsEntry("endReason", "escalated: the admin keeps the current strategies");
+        assertThat(new StrategyBook(database).currentStrategy("fiber")).isEqualTo("discount");
     }
 
     @Test

@@ -31,6 +31,16 @@ public class TemplateDrafter implements JavaDelegate {
         execution.setVariableLocal("draftOrigin", "template");
     }
 
+    /** The variable names a template's {@code {{placeholders}}} read. */
+    public static java.util.Set<String> placeholders(String template) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
     /** The deterministic text of a template for these variables (also the LLM's fallback). */
     public static String draft(String templateId, String variant, Map<String, Object> variables) {
         return render(load(templateId, variant), variables);

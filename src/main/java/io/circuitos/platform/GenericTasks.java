@@ -43,6 +43,9 @@ public final class GenericTasks {
 
     public static final String LLM_BUDGET_EXCEEDED = "llm-budget-exceeded";
 
+    /** Writes every field of the customer store (the routes with {@code handler: customer-store}), not only its listed outputs. */
+    public static final String LOAD_CUSTOMER = "loadCustomer";
+
     /** The one input both LLM tasks take the recipient from: the content guard lets no other e-mail address through. */
     public static final String RECIPIENT_EMAIL = "recipientEmail";
 
@@ -79,7 +82,7 @@ public final class GenericTasks {
             task("addToKnowledge", "Add to the knowledge base", outputs("addedArticleId"),
                     required("articleId", "id of the new article"), required("title", "title"),
                     required("question", "the question"), required("answer", "the answer")),
-            task("loadCustomer", "Load a customer", outputs("customerName", "customerEmail", "segment", "customerValue", "customerStatus"),
+            task(LOAD_CUSTOMER, "Load a customer (writes every field of the customer store)", outputs("customerName", "customerEmail", "segment", "customerValue", "customerStatus"),
                     required("customerId", "id in the customer store")),
             task("openWinBackCampaign", "Open a win-back campaign", outputs("campaignId", "trigger"),
                     optional("campaignId", "given by the webhook; a scheduled start gets one")),

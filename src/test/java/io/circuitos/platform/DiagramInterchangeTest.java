@@ -65,6 +65,17 @@ class DiagramInterchangeTest {
         }
     }
 
+    /** As Camunda Modeler writes a file: one element per line, so a review diff shows what changed. */
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void everyBpmnFileHasOneElementPerLine(Path file) throws IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            long starts = java.util.regex.Pattern.compile("<[A-Za-z]").matcher(lines.get(i)).results().count();
+            org.assertj.core.api.Assertions.assertThat(starts).as("%s line %d holds %d elements", file, i + 1, starts).isLessThanOrEqualTo(1);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("dmnFiles")
     void everyDecisionHasADiagramShape(Path file) throws Exception {

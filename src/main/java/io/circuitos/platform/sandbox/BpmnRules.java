@@ -171,7 +171,7 @@ final class BpmnRules implements XmlWalk.Visitor {
             return;
         }
         Refers refers = GenericTasks.find(bean.group(1)).flatMap(t -> t.input(inputName)).map(GenericTasks.Input::refers).orElse(Refers.NOTHING);
-        if (refers == Refers.MODEL && !references.models().test(value)) {
+        if (refers.isModel() && !references.models().test(value)) {
             refuse(parameter, "input " + inputName + " names model '" + value + "', which is not a shipped model (ml-models/)");
         } else if (refers == Refers.PROMPT && !references.prompts().test(value)) {
             refuse(parameter, "input " + inputName + " names prompt '" + value + "', which does not exist in prompts/");

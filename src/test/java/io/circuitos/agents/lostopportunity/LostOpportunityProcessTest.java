@@ -170,7 +170,7 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
         complete(task("ReengageEscalated"), withVariables("outcome", "disqualify", "disqualifyReason", "went bankrupt"));
         execute(job("AlertSalesReps"));
         assertThat(instance).isEnded().hasPassed("Disqualified").hasNotPassed("EmailSent")
-                .variables().containsEntry("endReason", "disqualified by rep").containsEntry("disqualifyReason", "went bankrupt");
+                .variables().containsEntry("endReason", "disqualified by rep: went bankrupt").containsEntry("disqualifyReason", "went bankrupt");
     }
 
     @Test

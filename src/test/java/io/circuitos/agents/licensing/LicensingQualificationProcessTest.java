@@ -61,7 +61,7 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
 
     @Test
     void overTheLlmBudgetAFastTrackCallGetsATemplateCallBrief() {
-        io.circuitos.support.ProcessTestDelegates.registerLlm(ollama.baseUrl(), 0);
+        llmBudgetSpent();
         ProcessInstance instance = start(applicant("APP-FAST-BUDGET", 200_000, 6, true, 4_000, 5));
 
         assertThat(instance).hasPassed("CallBriefBudgetExceeded", "DraftCallBriefFromTemplate").isWaitingAt("CallApplicant").variables()
@@ -73,13 +73,11 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
 
     @Test
     void overTheLlmBudgetAQualifiedApplicantStillGetsTheApplicationStepsFromTheTemplate() throws Exception {
-        io.circuitos.support.ProcessTestDelegates.registerLlm(ollama.baseUrl(), 0);
+        llmBudgetSpent();
         ProcessInstance instance = start(applicant("APP-QUAL-BUDGET", 160_000, 5, false, null, 3));
 
         assertThat(instance).hasPassed("StepsBudgetExceeded", "DraftApplicationStepsFromTemplate").variables()
                 .containsEntry("draftOrigin", "template");
-        execute(job("SendApplicationSteps"));
-        execute(job("SendApplicationSteps"));
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(task("FollowUpApplication")).hasCandidateGroup("sales-reps");
         assertThat(ollama.requests()).isEmpty();
@@ -98,8 +96,6 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
     @Test
     void aRepWhoDeclinesAtFollowUpEndsTheQualifiedApplicationAsDeclined() throws Exception {
         ProcessInstance instance = start(applicant("APP-QUAL-DECLINE", 160_000, 5, false, null, 3));
-        execute(job("SendApplicationSteps"));
-        execute(job("SendApplicationSteps"));
 
         complete(task("FollowUpApplication"), withVariables("decision", "decline"));
 
@@ -113,6 +109,7 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
         Job sla = managementService().createJobQuery().processInstanceId(instance.getId()).activityId("CallSlaMissed").singleResult();
         assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(1))));
         execute(sla);
+        runJobs(instance);
         assertThat(task("CallEscalated")).hasCandidateGroup("sales-managers");
         complete(task("CallEscalated"), withVariables("decision", "continue"));
         assertThat(instance).isEnded().hasPassed("CallEscalated", "Called");
@@ -123,8 +120,6 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
         ollama.enqueue(FakeOllama.Reply.json("Your next steps", "Hi Jo, here is what happens next."));
         ProcessInstance instance = start(applicant("APP-QUAL", 160_000, 5, false, null, 3));
         assertThat(instance).variables().containsEntry("points", 71.0).containsEntry("band", "QUALIFIED");
-        execute(job("SendApplicationSteps"));
-        execute(job("SendApplicationSteps"));
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
@@ -146,9 +141,7 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
                 assertThat(due.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-11-30T10:00:00Z")));
             }
             ClockUtil.setCurrentTime(due.getDuedate());
-            execute(due);
-            execute(job("SendLesson"));
-            execute(job("SendLesson"));
+            runJobs(instance);
         }
         assertThat(instance).isEnded().hasPassed("NurtureDone");
         MimeMessage[] received = smtp.getReceivedMessages();
@@ -160,9 +153,7 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
     void aReplyFromTheApplicantStopsTheNurtureSequence() {
         ProcessInstance instance = start(applicant("APP-REPLY", 120_000, 3, false, null, 1));
         ClockUtil.setCurrentTime(job("LessonDue").getDuedate());
-        execute(job("LessonDue"));
-        execute(job("SendLesson"));
-        execute(job("SendLesson"));
+        runJobs(instance);
 
         runtimeService().createMessageCorrelation("ApplicantReplied").processInstanceBusinessKey("APP-REPLY").correlate();
         assertThat(instance).isEnded().hasPassed("ApplicantReplied", "Replied").hasNotPassed("NurtureDone");
@@ -174,8 +165,6 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
         Map<String, Object> applicant = applicant("APP-NO", 20_000, 0, null, null, 5);
         ProcessInstance instance = start(applicant);
         assertThat(instance).variables().containsEntry("points", 10.0).containsEntry("band", "NOT_QUALIFIED");
-        execute(job("SendReferral"));
-        execute(job("SendReferral"));
         assertThat(instance).isEnded().hasPassed("NotQualified");
         assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Thank you for your franchise application");
     }
@@ -195,15 +184,6 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
     }
 
     private static ProcessInstance start(Map<String, Object> variables) {
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey("licensing-qualification",
-                (String) variables.get("applicationId"), variables);
-        assertThat(instance).isWaitingAt("ApplicationSubmitted");
-        execute(job());
-        for (String draft : new String[] {"DraftCallBrief", "DraftApplicationSteps"}) {
-            if (runtimeService().createExecutionQuery().processInstanceId(instance.getId()).activityId(draft).count() > 0) {
-                execute(job(draft));
-            }
-        }
-        return instance;
+        return start("licensing-qualification", (String) variables.get("applicationId"), variables);
     }
 }

@@ -11,10 +11,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.support.FakeOllama;
-import io.circuitos.support.Jobs;
-import io.circuitos.support.Ports;
 import io.circuitos.support.ProcessScenarioTest;
-import io.circuitos.support.ProcessTestDelegates;
+import io.circuitos.knowledge.KnowledgeBase;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
@@ -50,7 +48,7 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
     @BeforeEach
     void cleanKnowledgeAnswers() {
         database.queryForList("select article_id from circuitos_knowledge_article", String.class)
-                .forEach(id -> ProcessTestDelegates.knowledge().remove(id));
+                .forEach(id -> bean(KnowledgeBase.class).remove(id));
         database.update("delete from circuitos_knowledge_article");
     }
 
@@ -62,8 +60,8 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
 
         assertThat(ticket).isEnded().hasPassed("SendAnswer", "AnsweredAutomatically").hasNotPassed("ReviewAnswer", "HandleTicket")
                 .variables().containsEntry("route", "auto_answer").containsEntry("confidence", 0.93).containsEntry("draftOrigin", "llm");
-        assertThat((String) historic(ticket, "citedArticles")).contains("working-tasks-in-tasklist");
-        assertThat((Double) historic(ticket, "risk")).isLessThan(0.15);
+        assertThat((String) historicVariable(ticket, "citedArticles")).contains("working-tasks-in-tasklist");
+        assertThat((Double) historicVariable(ticket, "risk")).isLessThan(0.15);
         JsonNode sent = helpdeskPosts("T-AUTO").get(0);
         assertThat(sent.get("type").asText()).isEqualTo("support.ticket_answered");
         assertThat(sent.at("/data/ticketId").asText()).isEqualTo("T-AUTO");
@@ -136,7 +134,7 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         assertThat(ticket).isEnded().hasPassed("AnsweredByPerson");
         assertThat(database.queryForObject("select title from circuitos_knowledge_article where article_id = 'answer-T-P3'", String.class))
                 .isEqualTo("Tasks");
-        assertThat(ProcessTestDelegates.knowledge().search("export decision history to a spreadsheet", 3))
+        assertThat(bean(KnowledgeBase.class).search("export decision history to a spreadsheet", 3))
                 .extracting(h -> h.articleId()).contains("answer-T-P3");
     }
 
@@ -168,7 +166,7 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
 
     @Test
     void withTheLlmDownTheTicketGoesToAPersonWithNoDraftAndIsNeverLost() {
-        ProcessTestDelegates.registerLlm("http://127.0.0.1:" + Ports.closed(), 4);
+        llmDown();
         ProcessInstance ticket = start("T-DOWN", HOW_TO, "standard", 0);
         runJobsWithRetries(ticket);
         assertThat(runtimeService().createIncidentQuery().processInstanceId(ticket.getId()).count()).isZero();
@@ -179,7 +177,7 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
 
     @Test
     void overTheLlmBudgetTheTicketGoesToAPersonWithNoDraft() {
-        ProcessTestDelegates.registerLlm(ollama.baseUrl(), 0);
+        llmBudgetSpent();
         ProcessInstance ticket = start("T-BUDGET", HOW_TO, "standard", 0);
         runJobsWithRetries(ticket);
 
@@ -203,17 +201,7 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         variables.put("customerName", "Kim");
         variables.put("customerTier", tier);
         variables.put("handoffScore", handoffScore);
-        return runtimeService().startProcessInstanceByKey("support-escalation", ticketId, variables);
-    }
-
-    private static void runJobs(ProcessInstance ticket) {
-        Jobs.runDueKeepingFailures(managementService(), ticket.getId(), () -> { });
-    }
-
-    private static void runJobsWithRetries(ProcessInstance ticket) {
-        Jobs.runDueKeepingFailures(managementService(), ticket.getId(), () -> managementService().createJobQuery()
-                .processInstanceId(ticket.getId()).withException().withRetriesLeft().list().stream().map(Job::getDuedate)
-                .filter(d -> d != null && d.after(ClockUtil.getCurrentTime())).max(Date::compareTo).ifPresent(ClockUtil::setCurrentTime));
+        return start("support-escalation", ticketId, variables);
     }
 
     /** The help desk's last delivery for the ticket (the capture server serves the whole class). */
@@ -226,11 +214,5 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
             }
         }
         return posts;
-    }
-
-    private Object historic(ProcessInstance instance, String name) {
-        return processEngine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(name).list().stream().filter(v -> instance.getId().equals(v.getActivityInstanceId()))
-                .findFirst().orElseThrow().getValue(); // the process-level value, not a task's local copy
     }
 }

@@ -13,11 +13,8 @@ import io.circuitos.customers.Customer;
 import io.circuitos.customers.CustomerStore;
 import io.circuitos.customers.TestCustomers;
 import io.circuitos.support.FakeOllama;
-import io.circuitos.support.Jobs;
 import io.circuitos.support.ProcessScenarioTest;
-import io.circuitos.support.ProcessTestDelegates;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -156,7 +153,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
 
     @Test
     void withTheLlmDownEveryCustomerGetsTheTemplateEmailAfterTheEngineRetries() {
-        ProcessTestDelegates.registerLlm("http://127.0.0.1:" + io.circuitos.support.Ports.closed(), 4);
+        llmDown();
         twoChurnedCustomers();
         ProcessInstance campaign = start("WB-LLM-DOWN", 10, 5000);
         runJobsWithRetries(campaign);
@@ -172,7 +169,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
 
     @Test
     void aCustomerWhoseLlmBudgetIsUsedUpGetsTheTemplateEmail() {
-        ProcessTestDelegates.registerLlm(ollama.baseUrl(), 0);
+        llmBudgetSpent();
         customers.upsert(TestCustomers.churned("FIBER-1", "Fiber optic", 100, TODAY.minusDays(10)), NOW);
         ProcessInstance campaign = start("WB-BUDGET", 10, 5000);
         runJobs(campaign);
@@ -341,33 +338,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
         variables.put("windowDays", 90L);
         variables.put("topN", topN);
         variables.put("budget", budget);
-        return runtimeService().createMessageCorrelation("WinBackCampaignRequested").processInstanceBusinessKey(campaignId)
-                .setVariables(variables).correlateStartMessage();
-    }
-
-    private static void runJobs(ProcessInstance instance) {
-        runJobs(instance, false);
-    }
-
-    /** Also lets the clock reach each failed job's next retry, as time would. */
-    private static void runJobsWithRetries(ProcessInstance instance) {
-        runJobs(instance, true);
-    }
-
-    private static void runJobs(ProcessInstance instance, boolean waitForRetries) {
-        Jobs.runDueKeepingFailures(managementService(), instance.getId(), () -> {
-            if (waitForRetries) {
-                moveClockPastRetries(instance);
-            }
-        });
-    }
-
-    /** Jobs waiting for a retry (R3/PT30S) become due when the clock moves past them. */
-    private static void moveClockPastRetries(ProcessInstance instance) {
-        managementService().createJobQuery().processInstanceId(instance.getId()).withException().withRetriesLeft().list().stream()
-                .map(Job::getDuedate).filter(d -> d != null).max(Date::compareTo)
-                .filter(d -> d.after(ClockUtil.getCurrentTime()) && d.before(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1)))))
-                .ifPresent(ClockUtil::setCurrentTime);
+        return correlateStart("WinBackCampaignRequested", campaignId, variables);
     }
 
     private static void finishEngagementWindow(ProcessInstance campaign) {
@@ -375,11 +346,6 @@ class WinBackProcessTest extends ProcessScenarioTest {
         ClockUtil.setCurrentTime(window.getDuedate());
         managementService().executeJob(window.getId());
         runJobs(campaign);
-    }
-
-    private Object historicVariable(ProcessInstance instance, String name) {
-        return processEngine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(name).singleResult().getValue();
     }
 
     private static String recipient(MimeMessage message) {

@@ -1,0 +1,139 @@
+package io.circuitos.support;
+
+import io.circuitos.agents.winback.WinBackConfiguration;
+import io.circuitos.audit.AuditConfiguration;
+import io.circuitos.customers.CustomerConfiguration;
+import io.circuitos.drafting.DraftingConfiguration;
+import io.circuitos.knowledge.KnowledgeConfiguration;
+import io.circuitos.llm.LlmConfiguration;
+import io.circuitos.llm.LlmProperties;
+import io.circuitos.mail.MailConfiguration;
+import io.circuitos.ml.MlConfiguration;
+import io.circuitos.notify.ChannelProperties;
+import io.circuitos.notify.NotifyConfiguration;
+import io.circuitos.notify.OutboundWebhookProperties;
+import io.circuitos.platform.EngineClock;
+import io.circuitos.platform.GenericTasks;
+import io.circuitos.scheduling.SchedulingConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The generic tasks for the standalone process-test engine, built by the application's own
+ * {@code @Configuration} classes from the application's own {@code application.yaml}; a test overrides
+ * only where its collaborators listen (fake Ollama, the capture server, GreenMail) and what a scenario
+ * changes (an LLM outage, a spent budget). Every task of {@link GenericTasks} is registered under its
+ * name, so a task the registry lists but no configuration builds fails the process tests.
+ */
+public final class ProcessTestWiring implements AutoCloseable {
+
+    private final AnnotationConfigApplicationContext context;
+
+    private ProcessTestWiring(AnnotationConfigApplicationContext context) {
+        this.context = context;
+    }
+
+    /** @param overrides properties over application.yaml, e.g. {@code circuitos.llm.base-url} */
+    public static ProcessTestWiring build(ProcessEngine engine, JdbcTemplate database, Map<String, String> overrides) {
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.getBeanFactory().setConversionService(new org.springframework.boot.convert.ApplicationConversionService());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test overrides", new HashMap<>(overrides)));
+        context.getEnvironment().getPropertySources().addLast(applicationYaml());
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        context.registerBean(ProcessEngineConfigurationImpl.class, () -> configuration);
+        context.registerBean(ManagementService.class, engine::getManagementService);
+        context.registerBean(JdbcTemplate.class, () -> database);
+        context.registerBean(DataSource.class, database::getDataSource);
+        context.register(Collaborators.class, MlConfiguration.class, LlmConfiguration.class, MailConfiguration.class, NotifyConfiguration.class,
+                KnowledgeConfiguration.class, CustomerConfiguration.class, SchedulingConfiguration.class, DraftingConfiguration.class,
+                AuditConfiguration.class, WinBackConfiguration.class);
+        context.refresh();
+        return new ProcessTestWiring(context);
+    }
+
+    /** The application's Flyway migrations applied to the process-test engine's in-memory database. */
+    public static JdbcTemplate migratedDatabase() {
+        org.springframework.jdbc.datasource.DriverManagerDataSource database = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                "jdbc:h2:mem:circuitos-process-tests;DB_CLOSE_DELAY=1000", "sa", "");
+        org.flywaydb.core.Flyway.configure().dataSource(database).table("circuitos_schema_history").baselineOnMigrate(true)
+                .baselineVersion("0").load().migrate();
+        return new JdbcTemplate(database);
+    }
+
+    /** Registers every generic task under its registry name for the engine's expressions. */
+    public void register() {
+        for (GenericTasks.Task task : GenericTasks.all()) {
+            try {
+                Mocks.register(task.name(), context.getBean(task.name()));
+            } catch (NoSuchBeanDefinitionException e) {
+                throw new IllegalStateException("GenericTasks lists " + task.name() + " but no configuration builds it", e);
+            }
+        }
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    private static PropertySource<?> applicationYaml() {
+        try {
+            return new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml")).get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What Spring Boot's auto-configuration gives the application, for the plain context of the process tests. */
+    @Configuration
+    @EnableConfigurationProperties({LlmProperties.class, ChannelProperties.class, OutboundWebhookProperties.class})
+    static class Collaborators {
+
+        @Bean
+        java.time.Clock circuitosClock() {
+            return new EngineClock();
+        }
+
+        @Bean
+        DataSourceTransactionManager transactionManager(DataSource dataSource) {
+            return new DataSourceTransactionManager(dataSource);
+        }
+
+        @Bean
+        RestClient.Builder restClientBuilder() {
+            return RestClient.builder();
+        }
+
+        @Bean
+        JavaMailSenderImpl mailSender(org.springframework.core.env.Environment environment) {
+            JavaMailSenderImpl mail = new JavaMailSenderImpl();
+            mail.setHost(environment.getProperty("spring.mail.host", "127.0.0.1"));
+            mail.setPort(environment.getProperty("spring.mail.port", Integer.class, 25));
+            return mail;
+        }
+    }
+}

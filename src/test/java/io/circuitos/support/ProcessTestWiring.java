@@ -29,7 +29,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -108,8 +107,10 @@ public final class ProcessTestWiring implements AutoCloseable {
         }
     }
 
-    /** What Spring Boot's auto-configuration gives the application, for the plain context of the process tests. */
-    @Configuration
+    /**
+     * What Spring Boot's auto-configuration gives the application, for the plain context of the process
+     * tests; deliberately no {@code @Configuration}, so the application's component scan never finds it.
+     */
     @EnableConfigurationProperties({LlmProperties.class, ChannelProperties.class, OutboundWebhookProperties.class})
     static class Collaborators {
 

@@ -21,7 +21,7 @@ import org.springframework.context.event.EventListener;
 public class WinBackScheduleSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(WinBackScheduleSync.class);
-    static final String TIMER_ACTIVITY = "WeeklySchedule";
+    static final String TIMER_ACTIVITY = WinBackProcess.Element.WEEKLY_SCHEDULE;
 
     private final ProcessEngineConfigurationImpl engine;
     private final ManagementService management;
@@ -36,7 +36,7 @@ public class WinBackScheduleSync {
     @EventListener(ApplicationReadyEvent.class)
     public void sync() {
         Date next = nextFire();
-        for (Job job : management.createJobQuery().processDefinitionKey("win-back").activityId(TIMER_ACTIVITY).timers().list()) {
+        for (Job job : management.createJobQuery().processDefinitionKey(WinBackProcess.KEY).activityId(TIMER_ACTIVITY).timers().list()) {
             engine.getCommandExecutorTxRequired().execute(context -> {
                 JobEntity entity = context.getJobManager().findJobById(job.getId());
                 if (entity instanceof TimerEntity timer && !cron.equals(timer.getRepeat())) {

@@ -2,6 +2,7 @@ package io.circuitos.agents.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circuitos.agents.licensing.LicensingQualificationProcess.Variable;
 import io.circuitos.ml.LoadedModel;
 import io.circuitos.ml.ModelRegistry;
 import java.nio.file.Path;
@@ -33,12 +34,12 @@ class LicensingConversionModelTest {
         Map<String, Object> applicant = new HashMap<>(Map.of("liquidCapital", 90_000, "yearsExperience", 2, "ownsGym", "false",
                 "passionScore", 5, "region", "north"));
         double base = model.probability(applicant);
-        applicant.put("liquidCapital", 250_000);
-        applicant.put("yearsExperience", 8);
-        applicant.put("passionScore", 9);
+        applicant.put(Variable.LIQUID_CAPITAL, 250_000);
+        applicant.put(Variable.YEARS_EXPERIENCE, 8);
+        applicant.put(Variable.PASSION_SCORE, 9);
         double strong = model.probability(applicant);
         assertThat(strong).isGreaterThan(base + 0.2);
-        applicant.put("region", "south");
+        applicant.put(Variable.REGION, "south");
         assertThat(Math.abs(model.probability(applicant) - strong)).isLessThan(0.05);
     }
 

@@ -10,6 +10,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.circuitos.agents.licensing.LicensingQualificationProcess.Element;
+import io.circuitos.agents.licensing.LicensingQualificationProcess.Message;
+import io.circuitos.agents.licensing.LicensingQualificationProcess.Variable;
 import io.circuitos.support.FakeOllama;
 import io.circuitos.support.ProcessScenarioTest;
 import jakarta.mail.internet.MimeMessage;
@@ -47,16 +50,16 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
                 + "\"nextSteps\": \"Book the document review.\", \"objections\": \"Time: explain the support programme.\"}"));
         ProcessInstance instance = start(applicant("APP-FAST", 200_000, 6, true, 4_000, 5));
 
-        assertThat(instance).isWaitingAt("CallApplicant").variables()
-                .containsEntry("points", 90.0).containsEntry("band", "FAST_TRACK").containsEntry("draftOrigin", "llm")
-                .containsKeys("conversionProbability", "conversionScore", "pointsRules", "bandRule");
-        String brief = (String) runtimeService().getVariable(instance.getId(), "callBrief");
+        assertThat(instance).isWaitingAt(Element.CALL_APPLICANT).variables()
+                .containsEntry(Variable.POINTS, 90.0).containsEntry(Variable.BAND, "FAST_TRACK").containsEntry(Variable.DRAFT_ORIGIN, "llm")
+                .containsKeys(Variable.CONVERSION_PROBABILITY, Variable.CONVERSION_SCORE, Variable.POINTS_RULES, Variable.BAND_RULE);
+        String brief = (String) runtimeService().getVariable(instance.getId(), Variable.CALL_BRIEF);
         assertThat(brief).contains("Capital covers the opening phase.").contains("Book the document review.");
-        assertThat(task("CallApplicant")).hasCandidateGroup("sales-reps").hasName("Call licensing applicant: Jo Park (APP-FAST)");
-        assertThat(task("CallApplicant").getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(1))));
+        assertThat(task(Element.CALL_APPLICANT)).hasCandidateGroup("sales-reps").hasName("Call licensing applicant: Jo Park (APP-FAST)");
+        assertThat(task(Element.CALL_APPLICANT).getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(1))));
 
-        complete(task("CallApplicant"), withVariables("decision", "continue"));
-        assertThat(instance).isEnded().hasPassed("Called").variables().containsEntry("endReason", "fast track: applicant called");
+        complete(task(Element.CALL_APPLICANT), withVariables(Variable.DECISION, "continue"));
+        assertThat(instance).isEnded().hasPassed(Element.CALLED).variables().containsEntry(Variable.END_REASON, "fast track: applicant called");
     }
 
     @Test
@@ -64,10 +67,10 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
         llmBudgetSpent();
         ProcessInstance instance = start(applicant("APP-FAST-BUDGET", 200_000, 6, true, 4_000, 5));
 
-        assertThat(instance).hasPassed("CallBriefBudgetExceeded", "DraftCallBriefFromTemplate").isWaitingAt("CallApplicant").variables()
-                .containsEntry("draftOrigin", "template")
-                .containsEntry("draftNote", "Template draft: the LLM budget of this instance is used up.");
-        assertThat((String) runtimeService().getVariable(instance.getId(), "callBrief")).isNotBlank();
+        assertThat(instance).hasPassed(Element.CALL_BRIEF_BUDGET_EXCEEDED, Element.DRAFT_CALL_BRIEF_FROM_TEMPLATE).isWaitingAt(Element.CALL_APPLICANT).variables()
+                .containsEntry(Variable.DRAFT_ORIGIN, "template")
+                .containsEntry(Variable.DRAFT_NOTE, "Template draft: the LLM budget of this instance is used up.");
+        assertThat((String) runtimeService().getVariable(instance.getId(), Variable.CALL_BRIEF)).isNotBlank();
         assertThat(ollama.requests()).isEmpty();
     }
 
@@ -76,10 +79,10 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
         llmBudgetSpent();
         ProcessInstance instance = start(applicant("APP-QUAL-BUDGET", 160_000, 5, false, null, 3));
 
-        assertThat(instance).hasPassed("StepsBudgetExceeded", "DraftApplicationStepsFromTemplate").variables()
-                .containsEntry("draftOrigin", "template");
+        assertThat(instance).hasPassed(Element.STEPS_BUDGET_EXCEEDED, Element.DRAFT_APPLICATION_STEPS_FROM_TEMPLATE).variables()
+                .containsEntry(Variable.DRAFT_ORIGIN, "template");
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(task("FollowUpApplication")).hasCandidateGroup("sales-reps");
+        assertThat(task(Element.FOLLOW_UP_APPLICATION)).hasCandidateGroup("sales-reps");
         assertThat(ollama.requests()).isEmpty();
     }
 
@@ -87,63 +90,63 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
     void aRepWhoDeclinesAfterTheCallEndsTheApplicationAsDeclined() {
         ProcessInstance instance = start(applicant("APP-DECLINE", 200_000, 6, true, 4_000, 5));
 
-        complete(task("CallApplicant"), withVariables("decision", "decline", "callNotes", "not the right time"));
+        complete(task(Element.CALL_APPLICANT), withVariables(Variable.DECISION, "decline", Variable.CALL_NOTES, "not the right time"));
 
-        assertThat(instance).isEnded().hasPassed("CallDeclined").hasNotPassed("Called").variables()
-                .containsEntry("endReason", "fast track: declined by the rep after the call");
+        assertThat(instance).isEnded().hasPassed(Element.CALL_DECLINED).hasNotPassed(Element.CALLED).variables()
+                .containsEntry(Variable.END_REASON, "fast track: declined by the rep after the call");
     }
 
     @Test
     void aRepWhoDeclinesAtFollowUpEndsTheQualifiedApplicationAsDeclined() throws Exception {
         ProcessInstance instance = start(applicant("APP-QUAL-DECLINE", 160_000, 5, false, null, 3));
 
-        complete(task("FollowUpApplication"), withVariables("decision", "decline"));
+        complete(task(Element.FOLLOW_UP_APPLICATION), withVariables(Variable.DECISION, "decline"));
 
-        assertThat(instance).isEnded().hasPassed("FollowUpDeclined").hasNotPassed("Qualified").variables()
-                .containsEntry("endReason", "qualified: declined by the rep at follow-up");
+        assertThat(instance).isEnded().hasPassed(Element.FOLLOW_UP_DECLINED).hasNotPassed(Element.QUALIFIED).variables()
+                .containsEntry(Variable.END_REASON, "qualified: declined by the rep at follow-up");
     }
 
     @Test
     void anUnansweredFastTrackCallEscalatesToSalesManagersAfterAnHour() {
         ProcessInstance instance = start(applicant("APP-SLA", 200_000, 6, true, 4_000, 5));
-        Job sla = managementService().createJobQuery().processInstanceId(instance.getId()).activityId("CallSlaMissed").singleResult();
+        Job sla = managementService().createJobQuery().processInstanceId(instance.getId()).activityId(Element.CALL_SLA_MISSED).singleResult();
         assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(1))));
         execute(sla);
         runJobs(instance);
-        assertThat(task("CallEscalated")).hasCandidateGroup("sales-managers");
-        complete(task("CallEscalated"), withVariables("decision", "continue"));
-        assertThat(instance).isEnded().hasPassed("CallEscalated", "Called");
+        assertThat(task(Element.CALL_ESCALATED)).hasCandidateGroup("sales-managers");
+        complete(task(Element.CALL_ESCALATED), withVariables(Variable.DECISION, "continue"));
+        assertThat(instance).isEnded().hasPassed(Element.CALL_ESCALATED, Element.CALLED);
     }
 
     @Test
     void aQualifiedApplicantGetsTheApplicationStepsByEmailAndARepFollowsUpWithinTwoDays() throws Exception {
         ollama.enqueue(FakeOllama.Reply.json("Your next steps", "Hi Jo, here is what happens next."));
         ProcessInstance instance = start(applicant("APP-QUAL", 160_000, 5, false, null, 3));
-        assertThat(instance).variables().containsEntry("points", 71.0).containsEntry("band", "QUALIFIED");
+        assertThat(instance).variables().containsEntry(Variable.POINTS, 71.0).containsEntry(Variable.BAND, "QUALIFIED");
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("jo@applicant.example");
         assertThat(received[0].getSubject()).isEqualTo("Your next steps");
-        assertThat(task("FollowUpApplication")).hasCandidateGroup("sales-reps");
-        assertThat(task("FollowUpApplication").getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(2))));
-        complete(task("FollowUpApplication"), withVariables("decision", "continue"));
-        assertThat(instance).isEnded().hasPassed("Qualified");
+        assertThat(task(Element.FOLLOW_UP_APPLICATION)).hasCandidateGroup("sales-reps");
+        assertThat(task(Element.FOLLOW_UP_APPLICATION).getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(2))));
+        complete(task(Element.FOLLOW_UP_APPLICATION), withVariables(Variable.DECISION, "continue"));
+        assertThat(instance).isEnded().hasPassed(Element.QUALIFIED);
     }
 
     @Test
     void aNurturedApplicantGetsThreeLessonsEachAtTheSendTime() throws Exception {
         ProcessInstance instance = start(applicant("APP-NURT", 120_000, 3, false, null, 1));
-        assertThat(instance).variables().containsEntry("points", 52.0).containsEntry("band", "NURTURE");
+        assertThat(instance).variables().containsEntry(Variable.POINTS, 52.0).containsEntry(Variable.BAND, "NURTURE");
         for (int lesson = 1; lesson <= 3; lesson++) {
-            Job due = job("LessonDue");
+            Job due = job(Element.LESSON_DUE);
             if (lesson == 1) {
                 assertThat(due.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-11-30T10:00:00Z")));
             }
             ClockUtil.setCurrentTime(due.getDuedate());
             runJobs(instance);
         }
-        assertThat(instance).isEnded().hasPassed("NurtureDone");
+        assertThat(instance).isEnded().hasPassed(Element.NURTURE_DONE);
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(3);
         assertThat(received[2].getSubject()).isEqualTo("Franchise basics, part 3 of 3");
@@ -152,11 +155,11 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
     @Test
     void aReplyFromTheApplicantStopsTheNurtureSequence() {
         ProcessInstance instance = start(applicant("APP-REPLY", 120_000, 3, false, null, 1));
-        ClockUtil.setCurrentTime(job("LessonDue").getDuedate());
+        ClockUtil.setCurrentTime(job(Element.LESSON_DUE).getDuedate());
         runJobs(instance);
 
-        runtimeService().createMessageCorrelation("ApplicantReplied").processInstanceBusinessKey("APP-REPLY").correlate();
-        assertThat(instance).isEnded().hasPassed("ApplicantReplied", "Replied").hasNotPassed("NurtureDone");
+        runtimeService().createMessageCorrelation(Message.APPLICANT_REPLIED).processInstanceBusinessKey("APP-REPLY").correlate();
+        assertThat(instance).isEnded().hasPassed(Element.APPLICANT_REPLIED, Element.REPLIED).hasNotPassed(Element.NURTURE_DONE);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
@@ -164,26 +167,26 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
     void aNotQualifiedApplicantGetsAPoliteReferralAndTheProcessEnds() throws Exception {
         Map<String, Object> applicant = applicant("APP-NO", 20_000, 0, null, null, 5);
         ProcessInstance instance = start(applicant);
-        assertThat(instance).variables().containsEntry("points", 10.0).containsEntry("band", "NOT_QUALIFIED");
-        assertThat(instance).isEnded().hasPassed("NotQualified");
+        assertThat(instance).variables().containsEntry(Variable.POINTS, 10.0).containsEntry(Variable.BAND, "NOT_QUALIFIED");
+        assertThat(instance).isEnded().hasPassed(Element.NOT_QUALIFIED);
         assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Thank you for your franchise application");
     }
 
     private static Map<String, Object> applicant(String id, double capital, double years, Boolean ownsGym, Integer sqft, long passion) {
         Map<String, Object> v = new HashMap<>();
-        v.put("applicationId", id);
-        v.put("applicantName", "Jo Park");
-        v.put("applicantEmail", "jo@applicant.example");
-        v.put("liquidCapital", capital);
-        v.put("yearsExperience", years);
-        v.put("ownsGym", ownsGym);
-        v.put("gymSqft", sqft == null ? null : sqft.doubleValue());
-        v.put("passionScore", passion);
-        v.put("region", "north");
+        v.put(Variable.APPLICATION_ID, id);
+        v.put(Variable.APPLICANT_NAME, "Jo Park");
+        v.put(Variable.APPLICANT_EMAIL, "jo@applicant.example");
+        v.put(Variable.LIQUID_CAPITAL, capital);
+        v.put(Variable.YEARS_EXPERIENCE, years);
+        v.put(Variable.OWNS_GYM, ownsGym);
+        v.put(Variable.GYM_SQFT, sqft == null ? null : sqft.doubleValue());
+        v.put(Variable.PASSION_SCORE, passion);
+        v.put(Variable.REGION, "north");
         return v;
     }
 
     private static ProcessInstance start(Map<String, Object> variables) {
-        return start("licensing-qualification", (String) variables.get("applicationId"), variables);
+        return start(LicensingQualificationProcess.KEY, (String) variables.get(Variable.APPLICATION_ID), variables);
     }
 }

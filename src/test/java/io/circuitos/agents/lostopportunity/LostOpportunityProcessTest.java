@@ -10,6 +10,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.circuitos.agents.lostopportunity.LostOpportunityProcess.Element;
+import io.circuitos.agents.lostopportunity.LostOpportunityProcess.Variable;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import io.circuitos.support.FakeOllama;
@@ -54,36 +56,36 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
     void urgentLeadGoesToRepWithDraftedEmailAndAlertsTheChannel() throws Exception {
         ProcessInstance instance = start(SampleOpportunities.urgent());
 
-        assertThat(instance).hasPassed("ScoreReactivation", "BandOpportunity", "DraftReengagementEmail")
-                .isWaitingAt("ReengageOpportunity")
+        assertThat(instance).hasPassed(Element.SCORE_REACTIVATION, Element.BAND_OPPORTUNITY, Element.DRAFT_REENGAGEMENT_EMAIL)
+                .isWaitingAt(Element.REENGAGE_OPPORTUNITY)
                 .variables()
-                .containsEntry("band", "urgent")
-                .containsEntry("draftOrigin", "llm")
-                .containsEntry("guardResult", "passed")
-                .containsEntry("bandRule", "reactivationScore >= 80 → band = urgent")
-                .containsKeys("reactivationScore", "reactivationProbability", "modelVersion", "topFeatures", "emailDraft");
+                .containsEntry(Variable.BAND, "urgent")
+                .containsEntry(Variable.DRAFT_ORIGIN, "llm")
+                .containsEntry(Variable.GUARD_RESULT, "passed")
+                .containsEntry(Variable.BAND_RULE, "reactivationScore >= 80 → band = urgent")
+                .containsKeys(Variable.REACTIVATION_SCORE, Variable.REACTIVATION_PROBABILITY, Variable.MODEL_VERSION, Variable.TOP_FEATURES, Variable.EMAIL_DRAFT);
         Map<String, Object> variables = runtimeService().getVariables(instance.getId());
-        assertThat((Double) variables.get("reactivationScore")).isGreaterThanOrEqualTo(80.0);
-        assertThat((String) variables.get("modelVersion")).startsWith("lost-opportunity-reactivation ");
-        assertThat((String) variables.get("topFeatures")).contains("previousOutcome=success");
-        assertThat((String) variables.get("emailDraft")).isEqualTo("Subject: Picking up where we left off\n\nHi, would a short call next week work?");
+        assertThat((Double) variables.get(Variable.REACTIVATION_SCORE)).isGreaterThanOrEqualTo(80.0);
+        assertThat((String) variables.get(Variable.MODEL_VERSION)).startsWith("lost-opportunity-reactivation ");
+        assertThat((String) variables.get(Variable.TOP_FEATURES)).contains("previousOutcome=success");
+        assertThat((String) variables.get(Variable.EMAIL_DRAFT)).isEqualTo("Subject: Picking up where we left off\n\nHi, would a short call next week work?");
         assertThat((String) variables.get("llmCallLog")).contains("\"template\":\"lost-opportunity-reengagement.v1\"")
                 .contains("\"model\":\"llama3.2:3b\"").contains("\"promptTokens\":120").contains("\"outputTokens\":80");
         assertThat(ollama.requests().get(0).at("/messages/1/content").asText()).contains("Dana Whitfield").contains("GymFlow");
 
-        Task task = task("ReengageOpportunity");
+        Task task = task(Element.REENGAGE_OPPORTUNITY);
         assertThat(task).hasCandidateGroup("sales-reps").hasName("Re-engage lost opportunity: Northwind Fitness (OPP-T-URGENT)");
         assertThat(deployedForm(task)).contains("\"id\": \"lost-opportunity-reengage\"").contains("emailDraft").contains("bandRule");
         assertThat(task.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(24))));
 
         assertThat(channels.posts("/sales-reps")).anySatisfy(post ->
                 assertThat(post.body()).contains("OPP-T-URGENT").contains("Northwind Fitness"));
-        assertThat(instance).variables().containsEntry("repsAlerted", true);
+        assertThat(instance).variables().containsEntry(Variable.REPS_ALERTED, true);
 
-        complete(task, withVariables("outcome", "send", "emailDraft", "Subject: Hello again\n\nEdited by the rep"));
+        complete(task, withVariables(Variable.OUTCOME, "send", Variable.EMAIL_DRAFT, "Subject: Hello again\n\nEdited by the rep"));
         runJobs(instance);
-        assertThat(instance).isEnded().hasPassed("SendReengagementEmail", "EmailSent", "RepsAlerted")
-                .variables().containsEntry("endReason", "email sent").containsEntry("emailSent", true);
+        assertThat(instance).isEnded().hasPassed(Element.SEND_REENGAGEMENT_EMAIL, Element.EMAIL_SENT, Element.REPS_ALERTED)
+                .variables().containsEntry(Variable.END_REASON, "email sent").containsEntry(Variable.EMAIL_SENT, true);
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("dana@northwind.example");
@@ -98,12 +100,12 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
         ProcessInstance instance = start(SampleOpportunities.urgent());
 
         assertThat(ollama.requests()).hasSize(2);
-        assertThat(instance).isWaitingAt("ReengageOpportunity").variables()
-                .containsEntry("draftOrigin", "template")
+        assertThat(instance).isWaitingAt(Element.REENGAGE_OPPORTUNITY).variables()
+                .containsEntry(Variable.DRAFT_ORIGIN, "template")
                 .containsEntry("llmCalls", 2);
         Map<String, Object> variables = runtimeService().getVariables(instance.getId());
-        assertThat((String) variables.get("draftNote")).startsWith("Template draft: the model's answer failed the guard").contains("promise");
-        assertThat((String) variables.get("emailDraft")).contains("Dana Whitfield").contains("GymFlow").doesNotContain("guarantee");
+        assertThat((String) variables.get(Variable.DRAFT_NOTE)).startsWith("Template draft: the model's answer failed the guard").contains("promise");
+        assertThat((String) variables.get(Variable.EMAIL_DRAFT)).contains("Dana Whitfield").contains("GymFlow").doesNotContain("guarantee");
         assertThat((String) variables.get("llmCallLog")).contains("guard failed");
     }
 
@@ -112,19 +114,19 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
         llmDown();
         ProcessInstance instance = start(SampleOpportunities.urgent());
 
-        assertThat(instance).isWaitingAt("ReengageOpportunity").variables().containsEntry("draftOrigin", "template");
-        assertThat((String) runtimeService().getVariable(instance.getId(), "draftNote")).contains("ConnectException");
-        assertThat(task("ReengageOpportunity")).hasCandidateGroup("sales-reps");
+        assertThat(instance).isWaitingAt(Element.REENGAGE_OPPORTUNITY).variables().containsEntry(Variable.DRAFT_ORIGIN, "template");
+        assertThat((String) runtimeService().getVariable(instance.getId(), Variable.DRAFT_NOTE)).contains("ConnectException");
+        assertThat(task(Element.REENGAGE_OPPORTUNITY)).hasCandidateGroup("sales-reps");
     }
 
     @Test
     void anUnreachableModelIsRetriedByTheEngineAndTheLastRetryFallsBackWithoutAnIncident() throws Exception {
         llmDown();
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey("lost-opportunity", "OPP-T-RETRY",
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(LostOpportunityProcess.KEY, "OPP-T-RETRY",
                 SampleOpportunities.urgent());
-        assertThat(instance).isWaitingAt("OpportunityClosedLost");
+        assertThat(instance).isWaitingAt(Element.OPPORTUNITY_CLOSED_LOST);
         execute(job());
-        Job draft = job("DraftReengagementEmail");
+        Job draft = job(Element.DRAFT_REENGAGEMENT_EMAIL);
         // as under the job executor: the engine tells the delegate which retry this is
         Context.setJobExecutorContext(new JobExecutorContext());
         try {
@@ -136,7 +138,7 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
         } finally {
             Context.removeJobExecutorContext();
         }
-        assertThat(instance).isWaitingAt("ReengageOpportunity").variables().containsEntry("draftOrigin", "template");
+        assertThat(instance).isWaitingAt(Element.REENGAGE_OPPORTUNITY).variables().containsEntry(Variable.DRAFT_ORIGIN, "template");
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
     }
 
@@ -145,63 +147,63 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
         llmBudgetSpent();
         ProcessInstance instance = start(SampleOpportunities.urgent());
 
-        assertThat(instance).hasPassed("LlmBudgetExceeded", "DraftFromTemplate", "DraftReady").isWaitingAt("ReengageOpportunity")
-                .variables().containsEntry("draftOrigin", "template")
-                .containsEntry("draftNote", "Template draft: the LLM budget of this instance is used up.");
+        assertThat(instance).hasPassed(Element.LLM_BUDGET_EXCEEDED, Element.DRAFT_FROM_TEMPLATE, Element.DRAFT_READY).isWaitingAt(Element.REENGAGE_OPPORTUNITY)
+                .variables().containsEntry(Variable.DRAFT_ORIGIN, "template")
+                .containsEntry(Variable.DRAFT_NOTE, "Template draft: the LLM budget of this instance is used up.");
         assertThat(ollama.requests()).isEmpty();
     }
 
     @Test
     void unclaimedUrgentTaskEscalatesToSalesManagersAfter24Hours() {
         ProcessInstance instance = start(SampleOpportunities.urgent());
-        Job sla = managementService().createJobQuery().processInstanceId(instance.getId()).activityId("SlaMissed").singleResult();
+        Job sla = managementService().createJobQuery().processInstanceId(instance.getId()).activityId(Element.SLA_MISSED).singleResult();
         assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(24))));
 
         execute(sla);
-        assertThat(instance).hasPassed("SlaMissed").isWaitingAt("ReengageEscalated");
-        assertThat(task("ReengageEscalated")).hasCandidateGroup("sales-managers")
+        assertThat(instance).hasPassed(Element.SLA_MISSED).isWaitingAt(Element.REENGAGE_ESCALATED);
+        assertThat(task(Element.REENGAGE_ESCALATED)).hasCandidateGroup("sales-managers")
                 .hasName("Escalated: re-engage lost opportunity: Northwind Fitness (OPP-T-URGENT)");
 
-        complete(task("ReengageEscalated"), withVariables("outcome", "disqualify", "disqualifyReason", "went bankrupt"));
-        assertThat(instance).isEnded().hasPassed("Disqualified").hasNotPassed("EmailSent")
-                .variables().containsEntry("endReason", "disqualified by rep: went bankrupt").containsEntry("disqualifyReason", "went bankrupt");
+        complete(task(Element.REENGAGE_ESCALATED), withVariables(Variable.OUTCOME, "disqualify", Variable.DISQUALIFY_REASON, "went bankrupt"));
+        assertThat(instance).isEnded().hasPassed(Element.DISQUALIFIED).hasNotPassed(Element.EMAIL_SENT)
+                .variables().containsEntry(Variable.END_REASON, "disqualified by rep: went bankrupt").containsEntry(Variable.DISQUALIFY_REASON, "went bankrupt");
     }
 
     @Test
     void snoozedLeadComesBackToTheRepAfterTheChosenDelay() {
         ProcessInstance instance = start(SampleOpportunities.urgent());
-        complete(task("ReengageOpportunity"), withVariables("outcome", "snooze", "snoozeFor", "P1D"));
+        complete(task(Element.REENGAGE_OPPORTUNITY), withVariables(Variable.OUTCOME, "snooze", Variable.SNOOZE_FOR, "P1D"));
 
-        assertThat(instance).isWaitingAt("SnoozeOver");
-        Job snooze = job("SnoozeOver");
+        assertThat(instance).isWaitingAt(Element.SNOOZE_OVER);
+        Job snooze = job(Element.SNOOZE_OVER);
         assertThat(snooze.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(1))));
         execute(snooze);
 
-        assertThat(instance).isWaitingAt("ReengageOpportunity");
-        complete(task("ReengageOpportunity"), withVariables("outcome", "send"));
-        execute(job("SendReengagementEmail"));
+        assertThat(instance).isWaitingAt(Element.REENGAGE_OPPORTUNITY);
+        complete(task(Element.REENGAGE_OPPORTUNITY), withVariables(Variable.OUTCOME, "send"));
+        execute(job(Element.SEND_REENGAGEMENT_EMAIL));
         // the same step once more in this instance, as a retried job would: nothing is sent twice
-        runtimeService().createProcessInstanceModification(instance.getId()).startBeforeActivity("SendReengagementEmail").execute();
-        for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).activityId("SendReengagementEmail").list()) {
+        runtimeService().createProcessInstanceModification(instance.getId()).startBeforeActivity(Element.SEND_REENGAGEMENT_EMAIL).execute();
+        for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).activityId(Element.SEND_REENGAGEMENT_EMAIL).list()) {
             managementService().executeJob(job.getId());
         }
-        for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).activityId("SendReengagementEmail").list()) {
+        for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).activityId(Element.SEND_REENGAGEMENT_EMAIL).list()) {
             managementService().executeJob(job.getId());
         }
-        assertThat(instance).isEnded().hasPassed("SnoozeOver", "EmailSent");
+        assertThat(instance).isEnded().hasPassed(Element.SNOOZE_OVER, Element.EMAIL_SENT);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
     @Test
     void highScoreLeadIsNurturedWithThreeFollowUpsAtTheSendTime() {
         ProcessInstance instance = start(SampleOpportunities.high());
-        assertThat(instance).hasPassed("BandOpportunity").hasNotPassed("DraftReengagementEmail")
-                .variables().containsEntry("band", "high");
+        assertThat(instance).hasPassed(Element.BAND_OPPORTUNITY).hasNotPassed(Element.DRAFT_REENGAGEMENT_EMAIL)
+                .variables().containsEntry(Variable.BAND, "high");
 
         ZonedDateTime expected = ZonedDateTime.parse("2026-11-24T10:00:00Z");
         for (int followUp = 1; followUp <= 3; followUp++) {
-            assertThat(instance).isWaitingAt("FollowUpDue");
-            Job timer = job("FollowUpDue");
+            assertThat(instance).isWaitingAt(Element.FOLLOW_UP_DUE);
+            Job timer = job(Element.FOLLOW_UP_DUE);
             ZonedDateTime due = timer.getDuedate().toInstant().atZone(ZoneOffset.UTC);
             assertThat(due.getHour()).isEqualTo(10);
             assertThat(due.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
@@ -211,18 +213,18 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
             ClockUtil.setCurrentTime(timer.getDuedate());
             runJobs(instance);
         }
-        assertThat(instance).isEnded().hasPassed("Nurtured")
-                .variables().containsEntry("followUpsSent", 3L).containsEntry("endReason", "nurture sequence completed");
+        assertThat(instance).isEnded().hasPassed(Element.NURTURED)
+                .variables().containsEntry(Variable.FOLLOW_UPS_SENT, 3L).containsEntry(Variable.END_REASON, "nurture sequence completed");
         assertThat(channels.posts("/nurture").stream().filter(p -> p.body().contains("OPP-T-HIGH"))).hasSize(3);
     }
 
     @Test
     void lowScoreLeadEndsIgnoredWithTheMatchedRuleAsReason() {
         ProcessInstance instance = start(SampleOpportunities.ignore());
-        assertThat(instance).isEnded().hasPassed("Ignored").hasNotPassed("DraftReengagementEmail", "PlanFollowUp")
+        assertThat(instance).isEnded().hasPassed(Element.IGNORED).hasNotPassed(Element.DRAFT_REENGAGEMENT_EMAIL, Element.PLAN_FOLLOW_UP)
                 .variables()
-                .containsEntry("band", "ignore")
-                .containsEntry("endReason", "ignored: reactivationScore < 60 → band = ignore");
+                .containsEntry(Variable.BAND, "ignore")
+                .containsEntry(Variable.END_REASON, "ignored: reactivationScore < 60 → band = ignore");
     }
 
     @Test
@@ -230,11 +232,11 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
         channels.respondWith(500);
         try {
             ProcessInstance instance = start(SampleOpportunities.urgent()); // the alert job has run once, as the job executor would
-            Job retried = job("AlertSalesReps");
+            Job retried = job(Element.ALERT_SALES_REPS);
             assertThat(retried.getRetries()).isEqualTo(2);
             assertThat(retried.getExceptionMessage()).isNotNull();
-            assertThat(task("ReengageOpportunity")).isNotNull();
-            assertThat(instance).isWaitingAt("ReengageOpportunity", "AlertSalesReps");
+            assertThat(task(Element.REENGAGE_OPPORTUNITY)).isNotNull();
+            assertThat(instance).isWaitingAt(Element.REENGAGE_OPPORTUNITY, Element.ALERT_SALES_REPS);
         } finally {
             channels.respondWith(200);
         }
@@ -249,6 +251,6 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
     }
 
     private static ProcessInstance start(Map<String, Object> variables) {
-        return start("lost-opportunity", (String) variables.get("opportunityId"), variables);
+        return start(LostOpportunityProcess.KEY, (String) variables.get(Variable.OPPORTUNITY_ID), variables);
     }
 }

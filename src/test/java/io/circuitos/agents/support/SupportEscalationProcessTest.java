@@ -8,6 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.circuitos.agents.support.SupportEscalationProcess.Element;
+import io.circuitos.agents.support.SupportEscalationProcess.Message;
+import io.circuitos.agents.support.SupportEscalationProcess.Variable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.support.FakeOllama;
@@ -58,10 +61,10 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         ProcessInstance ticket = start("T-AUTO", HOW_TO, "standard", 0);
         runJobs(ticket);
 
-        assertThat(ticket).isEnded().hasPassed("SendAnswer", "AnsweredAutomatically").hasNotPassed("ReviewAnswer", "HandleTicket")
-                .variables().containsEntry("route", "auto_answer").containsEntry("confidence", 0.93).containsEntry("draftOrigin", "llm");
-        assertThat((String) historicVariable(ticket, "citedArticles")).contains("working-tasks-in-tasklist");
-        assertThat((Double) historicVariable(ticket, "risk")).isLessThan(0.15);
+        assertThat(ticket).isEnded().hasPassed(Element.SEND_ANSWER, Element.ANSWERED_AUTOMATICALLY).hasNotPassed(Element.REVIEW_ANSWER, Element.HANDLE_TICKET)
+                .variables().containsEntry(Variable.ROUTE, "auto_answer").containsEntry(Variable.CONFIDENCE, 0.93).containsEntry(Variable.DRAFT_ORIGIN, "llm");
+        assertThat((String) historicVariable(ticket, Variable.CITED_ARTICLES)).contains("working-tasks-in-tasklist");
+        assertThat((Double) historicVariable(ticket, Variable.RISK)).isLessThan(0.15);
         JsonNode sent = helpdeskPosts("T-AUTO").get(0);
         assertThat(sent.get("type").asText()).isEqualTo("support.ticket_answered");
         assertThat(sent.at("/data/ticketId").asText()).isEqualTo("T-AUTO");
@@ -76,11 +79,11 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         ollama.enqueue(answer("find my tasks", "neutral", "Tasklist shows your group's tasks.", 0.7));
         ProcessInstance ticket = start("T-REVIEW", HOW_TO, "standard", 0);
         runJobs(ticket);
-        assertThat(ticket).isWaitingAt("ReviewAnswer").variables().containsEntry("route", "review");
+        assertThat(ticket).isWaitingAt(Element.REVIEW_ANSWER).variables().containsEntry(Variable.ROUTE, "review");
         assertThat(helpdeskPosts("T-REVIEW")).hasSize(1);
         assertThat(task(ticket)).hasCandidateGroup("support-agents").hasName("Review answer: Tasks (T-REVIEW)");
         complete(task(ticket));
-        assertThat(ticket).isEnded().hasPassed("Reviewed");
+        assertThat(ticket).isEnded().hasPassed(Element.REVIEWED);
     }
 
     @Test
@@ -88,20 +91,20 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         ollama.enqueue(answer("billing complaint", "negative", "We are sorry; a colleague will look at your invoice.", 0.9));
         ProcessInstance ticket = start("T-VIP", "Your invoice is wrong again and nobody answers me.", "vip", 0);
         runJobs(ticket);
-        assertThat(ticket).isWaitingAt("HandleTicket").variables().containsEntry("route", "human").containsEntry("priority", "P1")
-                .containsEntry("routeRule", "sentiment \"negative\" and customerTier \"vip\" → route = human, priority = P1");
+        assertThat(ticket).isWaitingAt(Element.HANDLE_TICKET).variables().containsEntry(Variable.ROUTE, "human").containsEntry(Variable.PRIORITY, "P1")
+                .containsEntry(Variable.ROUTE_RULE, "sentiment \"negative\" and customerTier \"vip\" → route = human, priority = P1");
         Task handle = task(ticket);
         assertThat(handle).hasCandidateGroup("support-agents");
         assertThat(handle.getPriority()).isEqualTo(100);
         assertThat(handle.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(1))));
-        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId("SlaMissed").singleResult();
+        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId(Element.SLA_MISSED).singleResult();
         assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(1))));
 
         managementService().executeJob(sla.getId());
         assertThat(task(ticket)).hasCandidateGroup("support-leads").hasName("Escalated ticket: P1 Tasks (T-VIP)");
-        complete(task(ticket), withVariables("draftAnswer", "I corrected the invoice; the credit shows on your next bill."));
+        complete(task(ticket), withVariables(Variable.DRAFT_ANSWER, "I corrected the invoice; the credit shows on your next bill."));
         runJobs(ticket);
-        assertThat(ticket).isEnded().hasPassed("HandleEscalatedTicket", "SendHumanAnswer", "AddAnswerToKnowledge", "AnsweredByPerson");
+        assertThat(ticket).isEnded().hasPassed(Element.HANDLE_ESCALATED_TICKET, Element.SEND_HUMAN_ANSWER, Element.ADD_ANSWER_TO_KNOWLEDGE, Element.ANSWERED_BY_PERSON);
         assertThat(helpdeskPosts("T-VIP")).singleElement().satisfies(post -> assertThat(post.at("/data/answer").asText()).isEqualTo("I corrected the invoice; the credit shows on your next bill."));
     }
 
@@ -110,9 +113,9 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         ollama.enqueue(answer("find my tasks", "neutral", "Tasklist shows your group's tasks.", 0.95));
         ProcessInstance ticket = start("T-P2", HOW_TO, "standard", 80);
         runJobs(ticket);
-        assertThat(ticket).isWaitingAt("HandleTicket").variables().containsEntry("priority", "P2");
+        assertThat(ticket).isWaitingAt(Element.HANDLE_TICKET).variables().containsEntry(Variable.PRIORITY, "P2");
         assertThat(task(ticket).getPriority()).isEqualTo(75);
-        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId("SlaMissed").singleResult();
+        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId(Element.SLA_MISSED).singleResult();
         assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(8))));
         managementService().executeJob(sla.getId());
         assertThat(task(ticket)).hasCandidateGroup("support-leads");
@@ -123,15 +126,15 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         ollama.enqueue(answer("export history", "neutral", "I am not sure; the articles do not cover exports.", 0.3));
         ProcessInstance ticket = start("T-P3", "Can I export the decision history of last month to a spreadsheet?", "standard", 0);
         runJobs(ticket);
-        assertThat(ticket).isWaitingAt("HandleTicket").variables().containsEntry("priority", "P3");
-        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId("SlaMissed").singleResult();
+        assertThat(ticket).isWaitingAt(Element.HANDLE_TICKET).variables().containsEntry(Variable.PRIORITY, "P3");
+        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId(Element.SLA_MISSED).singleResult();
         assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(48))));
 
         String answer = "Open Cockpit, choose the decision, filter the history by date and export it as CSV from the REST API "
                 + "endpoint history/decision-instance.";
-        complete(task(ticket), withVariables("draftAnswer", answer));
+        complete(task(ticket), withVariables(Variable.DRAFT_ANSWER, answer));
         runJobs(ticket);
-        assertThat(ticket).isEnded().hasPassed("AnsweredByPerson");
+        assertThat(ticket).isEnded().hasPassed(Element.ANSWERED_BY_PERSON);
         assertThat(database.queryForObject("select title from circuitos_knowledge_article where article_id = 'answer-T-P3'", String.class))
                 .isEqualTo("Tasks");
         assertThat(bean(KnowledgeBase.class).search("export decision history to a spreadsheet", 3))
@@ -144,7 +147,7 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         ProcessInstance ticket = start("T-P3-SLA", "Can I export the decision history?", "standard", 0);
         runJobs(ticket);
         assertThat(task(ticket).getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(48))));
-        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId("SlaMissed").singleResult();
+        Job sla = managementService().createJobQuery().processInstanceId(ticket.getId()).activityId(Element.SLA_MISSED).singleResult();
         ClockUtil.setCurrentTime(sla.getDuedate());
         managementService().executeJob(sla.getId());
         assertThat(task(ticket)).hasCandidateGroup("support-leads").hasName("Escalated ticket: P3 Tasks (T-P3-SLA)");
@@ -157,11 +160,11 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         ProcessInstance ticket = start("T-REPLY", "Can I export the decision history?", "standard", 0);
         runJobs(ticket);
         for (String reply : List.of("Any news?", "It is for the audit on Friday.")) {
-            runtimeService().createMessageCorrelation("TicketReplied").processInstanceBusinessKey("T-REPLY")
+            runtimeService().createMessageCorrelation(Message.TICKET_REPLIED).processInstanceBusinessKey("T-REPLY")
                     .setVariable("replyText", reply).correlate();
         }
-        assertThat(ticket).isWaitingAt("HandleTicket").hasPassed("RecordReply").variables()
-                .containsEntry("customerReplies", "Any news?\n---\nIt is for the audit on Friday.");
+        assertThat(ticket).isWaitingAt(Element.HANDLE_TICKET).hasPassed(Element.RECORD_REPLY).variables()
+                .containsEntry(Variable.CUSTOMER_REPLIES, "Any news?\n---\nIt is for the audit on Friday.");
     }
 
     @Test
@@ -170,9 +173,9 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         ProcessInstance ticket = start("T-DOWN", HOW_TO, "standard", 0);
         runJobsWithRetries(ticket);
         assertThat(runtimeService().createIncidentQuery().processInstanceId(ticket.getId()).count()).isZero();
-        assertThat(ticket).isWaitingAt("HandleTicket").variables().containsEntry("route", "human").containsEntry("priority", "P3")
-                .containsEntry("draftAnswer", "").containsEntry("draftOrigin", "none").containsEntry("confidence", 0.0);
-        assertThat((String) runtimeService().getVariable(ticket.getId(), "draftNote")).startsWith("No model answer: LLM call failed");
+        assertThat(ticket).isWaitingAt(Element.HANDLE_TICKET).variables().containsEntry(Variable.ROUTE, "human").containsEntry(Variable.PRIORITY, "P3")
+                .containsEntry(Variable.DRAFT_ANSWER, "").containsEntry(Variable.DRAFT_ORIGIN, "none").containsEntry(Variable.CONFIDENCE, 0.0);
+        assertThat((String) runtimeService().getVariable(ticket.getId(), Variable.DRAFT_NOTE)).startsWith("No model answer: LLM call failed");
     }
 
     @Test
@@ -181,27 +184,27 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         ProcessInstance ticket = start("T-BUDGET", HOW_TO, "standard", 0);
         runJobsWithRetries(ticket);
 
-        assertThat(ticket).hasPassed("AnswerBudgetExceeded", "NoDraftOverBudget").isWaitingAt("HandleTicket").variables()
-                .containsEntry("route", "human").containsEntry("draftAnswer", "").containsEntry("draftOrigin", "none")
-                .containsEntry("confidence", 0.0).containsEntry("draftNote", "No model answer: the LLM budget of this instance is used up.");
+        assertThat(ticket).hasPassed(Element.ANSWER_BUDGET_EXCEEDED, Element.NO_DRAFT_OVER_BUDGET).isWaitingAt(Element.HANDLE_TICKET).variables()
+                .containsEntry(Variable.ROUTE, "human").containsEntry(Variable.DRAFT_ANSWER, "").containsEntry(Variable.DRAFT_ORIGIN, "none")
+                .containsEntry(Variable.CONFIDENCE, 0.0).containsEntry(Variable.DRAFT_NOTE, "No model answer: the LLM budget of this instance is used up.");
         assertThat(ollama.requests()).isEmpty();
     }
 
     private static FakeOllama.Reply answer(String intent, String sentiment, String answer, double confidence) {
-        return FakeOllama.Reply.content(JSON.createObjectNode().put("intent", intent).put("sentiment", sentiment).put("answer", answer)
-                .put("confidence", confidence).put("usedArticles", "working-tasks-in-tasklist").toString());
+        return FakeOllama.Reply.content(JSON.createObjectNode().put(Variable.INTENT, intent).put(Variable.SENTIMENT, sentiment).put("answer", answer)
+                .put(Variable.CONFIDENCE, confidence).put(Variable.USED_ARTICLES, "working-tasks-in-tasklist").toString());
     }
 
     private static ProcessInstance start(String ticketId, String text, String tier, double handoffScore) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("ticketId", ticketId);
-        variables.put("ticketSubject", "Tasks");
-        variables.put("ticketText", text);
-        variables.put("customerEmail", "kim@customer.example");
-        variables.put("customerName", "Kim");
-        variables.put("customerTier", tier);
-        variables.put("handoffScore", handoffScore);
-        return start("support-escalation", ticketId, variables);
+        variables.put(Variable.TICKET_ID, ticketId);
+        variables.put(Variable.TICKET_SUBJECT, "Tasks");
+        variables.put(Variable.TICKET_TEXT, text);
+        variables.put(Variable.CUSTOMER_EMAIL, "kim@customer.example");
+        variables.put(Variable.CUSTOMER_NAME, "Kim");
+        variables.put(Variable.CUSTOMER_TIER, tier);
+        variables.put(Variable.HANDOFF_SCORE, handoffScore);
+        return start(SupportEscalationProcess.KEY, ticketId, variables);
     }
 
     /** The help desk's last delivery for the ticket (the capture server serves the whole class). */

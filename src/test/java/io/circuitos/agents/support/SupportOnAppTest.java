@@ -2,6 +2,8 @@ package io.circuitos.agents.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circuitos.agents.support.SupportEscalationProcess.Element;
+import io.circuitos.agents.support.SupportEscalationProcess.Variable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
@@ -101,9 +103,9 @@ class SupportOnAppTest {
 
     @Test
     void aTicketIsAnsweredFromTheKnowledgeBaseAndTheHelpDeskGetsASignedAnswer() throws Exception {
-        OLLAMA.enqueue(FakeOllama.Reply.content(JSON.createObjectNode().put("intent", "find tasks").put("sentiment", "neutral")
-                .put("answer", "Open Tasklist and choose your group's filter.").put("confidence", 0.92)
-                .put("usedArticles", "working-tasks-in-tasklist").toString()));
+        OLLAMA.enqueue(FakeOllama.Reply.content(JSON.createObjectNode().put(Variable.INTENT, "find tasks").put(Variable.SENTIMENT, "neutral")
+                .put("answer", "Open Tasklist and choose your group's filter.").put(Variable.CONFIDENCE, 0.92)
+                .put(Variable.USED_ARTICLES, "working-tasks-in-tasklist").toString()));
         HttpResponse<String> accepted = send("""
                 {"type": "support.ticket_created", "data": {"ticketId": "HD-APP-1", "subject": "Tasks",
                  "text": "Where do I find my tasks in Tasklist?", "customer": {"email": "kim@customer.example", "tier": "standard"}}}""");
@@ -112,7 +114,7 @@ class SupportOnAppTest {
         Jobs.runDueKeepingFailures(managementService, instanceId, () -> { });
 
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult().getEndActivityId())
-                .isEqualTo("AnsweredAutomatically");
+                .isEqualTo(Element.ANSWERED_AUTOMATICALLY);
         Delivery delivery = HELPDESK_INBOX.stream().filter(d -> d.body().contains("HD-APP-1")).findFirst().orElseThrow();
         new Webhook(OUTBOUND_SECRET).verify(delivery.body(), HttpHeaders.of(delivery.headers(), (a, b) -> true).map());
         JsonNode answer = JSON.readTree(delivery.body());

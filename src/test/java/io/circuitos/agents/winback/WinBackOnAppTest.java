@@ -2,6 +2,7 @@ package io.circuitos.agents.winback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circuitos.agents.winback.WinBackProcess.Element;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
@@ -102,7 +103,7 @@ class WinBackOnAppTest {
         runDue(instanceId);
         runDue(instanceId); // a second pass finds nothing more to send
         assertThat(smtp.getReceivedMessages()).hasSize(2);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).activityIdIn("WaitForEngagement").count())
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).activityIdIn(Element.WAIT_FOR_ENGAGEMENT).count())
                 .isEqualTo(1);
 
         HttpResponse<String> opened = send("email", EMAIL_SECRET, """

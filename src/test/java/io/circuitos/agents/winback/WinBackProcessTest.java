@@ -9,6 +9,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.circuitos.agents.winback.WinBackProcess.Element;
+import io.circuitos.agents.winback.WinBackProcess.Message;
+import io.circuitos.agents.winback.WinBackProcess.Variable;
 import io.circuitos.customers.Customer;
 import io.circuitos.customers.CustomerStore;
 import io.circuitos.customers.TestCustomers;
@@ -77,9 +80,9 @@ class WinBackProcessTest extends ProcessScenarioTest {
         customers.upsert(TestCustomers.churned("OLD-1", "DSL", 60, TODAY.minusDays(200)), NOW);
         ProcessInstance campaign = start("WB-EMPTY", 10, 5000);
         runJobs(campaign);
-        assertThat(campaign).isEnded().hasPassed("NoCandidates").variables()
-                .containsEntry("candidateCount", 0).containsEntry("churnRiskThreshold", 0.6)
-                .containsEntry("endReason", "no candidates: no churned customer in the window and no active customer above the churn-risk threshold");
+        assertThat(campaign).isEnded().hasPassed(Element.NO_CANDIDATES).variables()
+                .containsEntry("candidateCount", 0).containsEntry(Variable.CHURN_RISK_THRESHOLD, 0.6)
+                .containsEntry(Variable.END_REASON, "no candidates: no churned customer in the window and no active customer above the churn-risk threshold");
     }
 
     @Test
@@ -89,9 +92,9 @@ class WinBackProcessTest extends ProcessScenarioTest {
         ProcessInstance campaign = start("WB-UNDER", 10, 5000);
         runJobs(campaign);
 
-        assertThat(campaign).hasPassed("ComputeRoi", "DecideApproval").hasNotPassed("ApproveCampaign")
-                .isWaitingAt("WaitForEngagement").variables()
-                .containsEntry("needsApproval", false).containsEntry("selectedCount", 2)
+        assertThat(campaign).hasPassed(Element.COMPUTE_ROI, Element.DECIDE_APPROVAL).hasNotPassed(Element.APPROVE_CAMPAIGN)
+                .isWaitingAt(Element.WAIT_FOR_ENGAGEMENT).variables()
+                .containsEntry(Variable.NEEDS_APPROVAL, false).containsEntry("selectedCount", 2)
                 .containsEntry("totalOfferCost", 120.0).containsEntry("expectedRevenue", 384.0).containsEntry("campaignRoi", 264.0);
         MimeMessage[] mails = smtp.getReceivedMessages();
         assertThat(mails).hasSize(2);
@@ -104,7 +107,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
                 String.class)).isEqualTo("llm");
 
         finishEngagementWindow(campaign);
-        assertThat(campaign).isEnded().hasPassed("ReviewEngagement", "LearnSaveProbabilities", "CampaignCompleted");
+        assertThat(campaign).isEnded().hasPassed(Element.REVIEW_ENGAGEMENT, Element.LEARN_SAVE_PROBABILITIES, Element.CAMPAIGN_COMPLETED);
         assertThat((String) historicVariable(campaign, "strategyReview")).contains("fiber on discount: 0 of 1 engaged");
     }
 
@@ -113,16 +116,16 @@ class WinBackProcessTest extends ProcessScenarioTest {
         twoChurnedCustomers();
         ProcessInstance campaign = start("WB-APPROVE", 10, 100);
         runJobs(campaign);
-        assertThat(campaign).isWaitingAt("ApproveCampaign").variables().containsEntry("needsApproval", true)
-                .containsEntry("approvalRule", "totalOfferCost - budget > 0 → needsApproval = true");
+        assertThat(campaign).isWaitingAt(Element.APPROVE_CAMPAIGN).variables().containsEntry(Variable.NEEDS_APPROVAL, true)
+                .containsEntry(Variable.APPROVAL_RULE, "totalOfferCost - budget > 0 → needsApproval = true");
         assertThat(task(campaign)).hasCandidateGroup("marketing-managers")
                 .hasName("Approve win-back campaign WB-APPROVE: 2 customers, offers 120.0 vs budget 100.0");
         assertThat((String) runtimeService().getVariable(campaign.getId(), "roiTable"))
                 .contains("FIBER-1", "discount-20-3m", "204.00").contains("Campaign: 2 customers, offers cost 120.00");
 
-        complete(task(campaign), withVariables("approvalDecision", "approve"));
+        complete(task(campaign), withVariables(Variable.APPROVAL_DECISION, "approve"));
         runJobs(campaign);
-        assertThat(campaign).isWaitingAt("WaitForEngagement");
+        assertThat(campaign).isWaitingAt(Element.WAIT_FOR_ENGAGEMENT);
         assertThat(smtp.getReceivedMessages()).hasSize(2);
     }
 
@@ -131,8 +134,8 @@ class WinBackProcessTest extends ProcessScenarioTest {
         twoChurnedCustomers();
         ProcessInstance campaign = start("WB-REJECT", 10, 100);
         runJobs(campaign);
-        complete(task(campaign), withVariables("approvalDecision", "reject"));
-        assertThat(campaign).isEnded().hasPassed("CampaignRejected").hasNotPassed("SendEmails");
+        complete(task(campaign), withVariables(Variable.APPROVAL_DECISION, "reject"));
+        assertThat(campaign).isEnded().hasPassed(Element.CAMPAIGN_REJECTED).hasNotPassed(Element.SEND_EMAILS);
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
@@ -141,11 +144,11 @@ class WinBackProcessTest extends ProcessScenarioTest {
         twoChurnedCustomers();
         ProcessInstance campaign = start("WB-EDIT", 10, 100);
         runJobs(campaign);
-        complete(task(campaign), withVariables("approvalDecision", "edit", "budget", 70.0));
+        complete(task(campaign), withVariables(Variable.APPROVAL_DECISION, "edit", Variable.BUDGET, 70.0));
         runJobs(campaign);
-        assertThat(campaign).hasPassed("FitToBudget").isWaitingAt("WaitForEngagement").variables()
+        assertThat(campaign).hasPassed(Element.FIT_TO_BUDGET).isWaitingAt(Element.WAIT_FOR_ENGAGEMENT).variables()
                 .containsEntry("selectedCount", 1).containsEntry("excludedCount", 1).containsEntry("totalOfferCost", 60.0)
-                .containsEntry("needsApproval", false);
+                .containsEntry(Variable.NEEDS_APPROVAL, false);
         MimeMessage[] mails = smtp.getReceivedMessages();
         assertThat(mails).hasSize(1);
         assertThat(recipient(mails[0])).isEqualTo("fiber-1@customers.example");
@@ -159,7 +162,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
         runJobsWithRetries(campaign);
 
         assertThat(runtimeService().createIncidentQuery().processInstanceId(campaign.getId()).count()).isZero();
-        assertThat(campaign).isWaitingAt("WaitForEngagement");
+        assertThat(campaign).isWaitingAt(Element.WAIT_FOR_ENGAGEMENT);
         assertThat(database.queryForList("select draft_origin from circuitos_campaign_message where campaign_id = 'WB-LLM-DOWN'",
                 String.class)).containsExactly("template", "template");
         MimeMessage[] mails = smtp.getReceivedMessages();
@@ -173,7 +176,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
         customers.upsert(TestCustomers.churned("FIBER-1", "Fiber optic", 100, TODAY.minusDays(10)), NOW);
         ProcessInstance campaign = start("WB-BUDGET", 10, 5000);
         runJobs(campaign);
-        assertThat(campaign).hasPassed("LlmBudgetUsedUp", "DraftFromTemplate").isWaitingAt("WaitForEngagement");
+        assertThat(campaign).hasPassed(Element.LLM_BUDGET_USED_UP, Element.DRAFT_FROM_TEMPLATE).isWaitingAt(Element.WAIT_FOR_ENGAGEMENT);
         assertThat(ollama.requests()).isEmpty();
         assertThat(subject(smtp.getReceivedMessages()[0])).isEqualTo("An offer on your bill");
     }
@@ -186,7 +189,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
         assertThat(smtp.getReceivedMessages()).hasSize(2);
         ProcessInstance rerun = start("WB-ONCE", 10, 5000);
         runJobs(rerun);
-        assertThat(rerun).isWaitingAt("WaitForEngagement");
+        assertThat(rerun).isWaitingAt(Element.WAIT_FOR_ENGAGEMENT);
         assertThat(smtp.getReceivedMessages()).hasSize(2);
         assertThat(database.queryForObject("select count(*) from circuitos_campaign_message where campaign_id = 'WB-ONCE'",
                 Integer.class)).isEqualTo(2);
@@ -201,7 +204,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
         customers.upsertAll(many, NOW);
         ProcessInstance campaign = start("WB-200", 200, 1_000_000);
         runJobs(campaign);
-        assertThat(campaign).isWaitingAt("WaitForEngagement").variables().containsEntry("candidateCount", 200)
+        assertThat(campaign).isWaitingAt(Element.WAIT_FOR_ENGAGEMENT).variables().containsEntry("candidateCount", 200)
                 .containsEntry("selectedCount", 200);
         assertThat(smtp.getReceivedMessages()).hasSize(200);
         assertThat(database.queryForObject("select count(*) from circuitos_campaign_message where campaign_id = 'WB-200' "
@@ -231,7 +234,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
             ProcessInstance campaign = start("WB-CYCLE-" + cycle, 5, 5000);
             runJobs(campaign);
             finishEngagementWindow(campaign);
-            assertThat(campaign).isEnded().hasPassed("CampaignCompleted");
+            assertThat(campaign).isEnded().hasPassed(Element.CAMPAIGN_COMPLETED);
             database.update("update circuitos_customer set status = 'active', churned_on = null");
         }
         assertThat(new StrategyBook(database).currentStrategy("fiber")).isEqualTo("upgrade");
@@ -256,14 +259,14 @@ class WinBackProcessTest extends ProcessScenarioTest {
             finishEngagementWindow(last);
             database.update("update circuitos_customer set status = 'active', churned_on = null");
         }
-        assertThat(last).isWaitingAt("ReviewStrategy");
+        assertThat(last).isWaitingAt(Element.REVIEW_STRATEGY);
         assertThat(task(last)).hasCandidateGroup("admins").hasName("Win-back strategy needs a decision after campaign WB-PHONE-3");
         assertThat((String) runtimeService().getVariable(last.getId(), "strategyReview"))
                 .contains("escalated: phone-only has no strategy left after discount");
         assertThat(database.queryForObject("select action from circuitos_strategy_change", String.class)).isEqualTo("escalated");
-        complete(task(last), withVariables("adminDecision", "change", "adminNote", "analysts to add an offer"));
-        assertThat(last).isEnded().hasPassed("StrategyChangeRequested").variables()
-                .containsEntry("endReason", "escalated: the admin asked analysts to change the strategies or offers");
+        complete(task(last), withVariables(Variable.ADMIN_DECISION, "change", Variable.ADMIN_NOTE, "analysts to add an offer"));
+        assertThat(last).isEnded().hasPassed(Element.STRATEGY_CHANGE_REQUESTED).variables()
+                .containsEntry(Variable.END_REASON, "escalated: the admin asked analysts to change the strategies or offers");
     }
 
     @Test
@@ -280,9 +283,9 @@ class WinBackProcessTest extends ProcessScenarioTest {
         Map<String, Object> change = database.queryForMap("select * from circuitos_strategy_change");
         assertThat(change).containsEntry("ACTION", "escalated");
         assertThat(((Number) change.get("CONFIDENCE")).doubleValue()).isLessThan(0.5);
-        complete(task(last), withVariables("adminDecision", "keep", "adminNote", "one customer is no evidence"));
-        assertThat(last).isEnded().hasPassed("StrategyKept").variables()
-                .containsEntry("endReason", "escalated: the admin keeps the current strategies");
+        complete(task(last), withVariables(Variable.ADMIN_DECISION, "keep", Variable.ADMIN_NOTE, "one customer is no evidence"));
+        assertThat(last).isEnded().hasPassed(Element.STRATEGY_KEPT).variables()
+                .containsEntry(Variable.END_REASON, "escalated: the admin keeps the current strategies");
         assertThat(new StrategyBook(database).currentStrategy("fiber")).isEqualTo("discount");
     }
 
@@ -312,19 +315,19 @@ class WinBackProcessTest extends ProcessScenarioTest {
 
     @Test
     void theWeeklyTimerStartsACampaignOnMondayAtNineWithTheDefaults() {
-        Job timer = managementService().createJobQuery().processDefinitionKey("win-back").timers().singleResult();
+        Job timer = managementService().createJobQuery().processDefinitionKey(WinBackProcess.KEY).timers().singleResult();
         assertThat(timer.getProcessInstanceId()).isNull();
         assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-11-23T09:00:00Z")));
         ClockUtil.setCurrentTime(timer.getDuedate());
         managementService().executeJob(timer.getId());
-        var campaign = processEngine().getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("win-back").singleResult();
+        var campaign = processEngine().getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(WinBackProcess.KEY).singleResult();
         assertThat(campaign.getBusinessKey()).isEqualTo("WB-2026-11-23-0900");
-        assertThat(campaign.getStartActivityId()).isEqualTo("WeeklySchedule");
+        assertThat(campaign.getStartActivityId()).isEqualTo(Element.WEEKLY_SCHEDULE);
         Map<String, Object> variables = new HashMap<>();
         processEngine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(campaign.getId()).list()
                 .forEach(v -> variables.put(v.getName(), v.getValue()));
-        assertThat(variables).containsEntry("trigger", "schedule").containsEntry("windowDays", 90.0)
-                .containsEntry("topN", 100.0).containsEntry("budget", 5000.0).containsEntry("candidateCount", 0);
+        assertThat(variables).containsEntry("trigger", "schedule").containsEntry(Variable.WINDOW_DAYS, 90.0)
+                .containsEntry(Variable.TOP_N, 100.0).containsEntry(Variable.BUDGET, 5000.0).containsEntry("candidateCount", 0);
     }
 
     private void twoChurnedCustomers() {
@@ -334,15 +337,15 @@ class WinBackProcessTest extends ProcessScenarioTest {
 
     private static ProcessInstance start(String campaignId, long topN, double budget) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("campaignId", campaignId);
-        variables.put("windowDays", 90L);
-        variables.put("topN", topN);
-        variables.put("budget", budget);
-        return correlateStart("WinBackCampaignRequested", campaignId, variables);
+        variables.put(Variable.CAMPAIGN_ID, campaignId);
+        variables.put(Variable.WINDOW_DAYS, 90L);
+        variables.put(Variable.TOP_N, topN);
+        variables.put(Variable.BUDGET, budget);
+        return correlateStart(Message.WIN_BACK_CAMPAIGN_REQUESTED, campaignId, variables);
     }
 
     private static void finishEngagementWindow(ProcessInstance campaign) {
-        Job window = managementService().createJobQuery().processInstanceId(campaign.getId()).activityId("WaitForEngagement").singleResult();
+        Job window = managementService().createJobQuery().processInstanceId(campaign.getId()).activityId(Element.WAIT_FOR_ENGAGEMENT).singleResult();
         ClockUtil.setCurrentTime(window.getDuedate());
         managementService().executeJob(window.getId());
         runJobs(campaign);

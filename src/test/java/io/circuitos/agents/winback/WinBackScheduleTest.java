@@ -2,6 +2,7 @@ package io.circuitos.agents.winback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circuitos.agents.winback.WinBackProcess.Element;
 import io.circuitos.support.RunningApp;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -31,13 +32,13 @@ class WinBackScheduleTest {
             assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY);
             assertThat(due.getHour()).isEqualTo(7);
             assertThat(due.getMinute()).isEqualTo(30);
-            assertThat(restarted.bean(ManagementService.class).createJobQuery().timers().activityId("WeeklySchedule").count())
+            assertThat(restarted.bean(ManagementService.class).createJobQuery().timers().activityId(Element.WEEKLY_SCHEDULE).count())
                     .isEqualTo(1);
         }
     }
 
     private static ZonedDateTime dueDate(RunningApp app) {
-        Job timer = app.bean(ManagementService.class).createJobQuery().processDefinitionKey("win-back")
+        Job timer = app.bean(ManagementService.class).createJobQuery().processDefinitionKey(WinBackProcess.KEY)
                 .activityId(WinBackScheduleSync.TIMER_ACTIVITY).timers().singleResult();
         return timer.getDuedate().toInstant().atZone(ZoneId.systemDefault());
     }

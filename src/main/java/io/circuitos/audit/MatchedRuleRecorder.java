@@ -2,6 +2,7 @@ package io.circuitos.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
@@ -48,13 +49,23 @@ public class MatchedRuleRecorder implements DmnDecisionTableEvaluationListener {
     }
 
     static String describe(DmnDecision decision, DmnEvaluatedDecisionRule matched) {
+        Map<String, Object> outputs = new java.util.LinkedHashMap<>();
+        matched.getOutputEntries().forEach((name, output) -> outputs.put(name, output.getValue().getValue()));
+        return describe(decision, matched.getId(), outputs);
+    }
+
+    /**
+     * A rule of a deployed table as the analyst wrote it: its conditions (named by their input
+     * expressions) and the outputs it gave, e.g. {@code reactivationScore >= 80 → band = urgent}.
+     */
+    public static String describe(DmnDecision decision, String ruleId, Map<String, Object> outputs) {
         if (!(decision.getDecisionLogic() instanceof DmnDecisionTableImpl table)) {
-            return matched.getId();
+            return ruleId;
         }
         DmnDecisionTableRuleImpl rule = table.getRules().stream()
-                .filter(r -> r.getId().equals(matched.getId())).findFirst().orElse(null);
+                .filter(r -> r.getId().equals(ruleId)).findFirst().orElse(null);
         if (rule == null) {
-            return matched.getId();
+            return ruleId;
         }
         List<String> conditions = new ArrayList<>();
         for (int i = 0; i < rule.getConditions().size() && i < table.getInputs().size(); i++) {
@@ -63,11 +74,11 @@ public class MatchedRuleRecorder implements DmnDecisionTableEvaluationListener {
                 conditions.add(inputName(table.getInputs().get(i)) + " " + condition.trim());
             }
         }
-        List<String> outputs = new ArrayList<>();
-        matched.getOutputEntries().forEach((name, output) -> outputs.add(name + " = " + output.getValue().getValue()));
+        List<String> given = new ArrayList<>();
+        outputs.forEach((name, value) -> given.add(name + " = " + value));
         String when = conditions.isEmpty() ? "always" : String.join(" and ", conditions);
         String label = rule.getName() == null || rule.getName().isBlank() ? "" : " (" + rule.getName().trim() + ")";
-        return when + " → " + String.join(", ", outputs) + label;
+        return when + " → " + String.join(", ", given) + label;
     }
 
     private static String inputName(DmnDecisionTableInputImpl input) {

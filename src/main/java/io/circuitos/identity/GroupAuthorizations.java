@@ -1,5 +1,9 @@
 package io.circuitos.identity;
 
+import io.circuitos.agents.licensing.LicensingQualificationProcess;
+import io.circuitos.agents.lostopportunity.LostOpportunityProcess;
+import io.circuitos.agents.support.SupportEscalationProcess;
+import io.circuitos.agents.winback.WinBackProcess;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -67,6 +71,13 @@ public class GroupAuthorizations {
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         }
+        // the decision trail of their own agents' runs (GET /api/agents/{process}/runs/{businessKey}/trace)
+        for (String sales : List.of(LostOpportunityProcess.KEY,
+                LicensingQualificationProcess.KEY, WinBackProcess.KEY)) {
+            grant(Groups.SALES_REPS, Resources.PROCESS_DEFINITION, sales, Permissions.READ_HISTORY);
+        }
+        grant(Groups.SUPPORT_AGENTS, Resources.PROCESS_DEFINITION, SupportEscalationProcess.KEY,
+                Permissions.READ_HISTORY);
         shareFilter(ensureFilter(GROUP_TASKS_FILTER, -10,
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()));
         shareFilter(ensureFilter(MY_TASKS_FILTER, -5, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));

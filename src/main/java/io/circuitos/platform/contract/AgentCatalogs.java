@@ -52,7 +52,7 @@ public final class AgentCatalogs {
         return byKey;
     }
 
-    static Map<String, List<AgentCatalog.FormField>> formFields(Map<String, byte[]> forms) {
+    public static Map<String, List<AgentCatalog.FormField>> formFields(Map<String, byte[]> forms) {
         Map<String, List<AgentCatalog.FormField>> byId = new LinkedHashMap<>();
         forms.forEach((name, bytes) -> {
             try {

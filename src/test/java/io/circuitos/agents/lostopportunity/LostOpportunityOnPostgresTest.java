@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.circuitos.support.Ports;
 import io.circuitos.support.PostgresTestDatabase;
 import io.circuitos.support.RunningApp;
 import io.circuitos.support.SignedWebhooks;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The slice end to end on a real PostgreSQL with the job executor running: signed webhook → 202 →
  * scored and banded in the background → a rep finds the task with the why, completes it → ended.
- * A replay of the same delivery starts nothing.
+ * A replay of the same delivery starts nothing; the decision trail of the run reads back as on H2.
  */
 @Tag("postgres")
 class LostOpportunityOnPostgresTest {
@@ -35,7 +38,11 @@ class LostOpportunityOnPostgresTest {
         String opportunity = "OPP-PG-" + System.currentTimeMillis();
         String webhookId = "msg_pg_" + opportunity;
         Instant sentAt = Instant.now();
-        try (RunningApp app = RunningApp.start(PostgresTestDatabase.jdbcUrl(), true)) {
+        int smtpPort = Ports.free();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try (RunningApp app = RunningApp.start(PostgresTestDatabase.jdbcUrl(), true, "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + smtpPort)) {
             SignedWebhooks webhooks = new SignedWebhooks(app.baseUrl());
             HttpResponse<String> accepted = webhooks.send("crm", SignedWebhooks.CRM_SECRET, webhookId, sentAt,
                     SignedWebhooks.closedLost(opportunity));
@@ -58,11 +65,14 @@ class LostOpportunityOnPostgresTest {
                     "{\"variables\":{\"outcome\":{\"value\":\"send\"},\"emailDraft\":{\"value\":\"Hi Dana, edited.\"}}}").statusCode())
                     .isEqualTo(204);
             awaitEnded(app.bean(HistoryService.class), instanceId);
+            LostOpportunityTrailTest.assertTrail(app.baseUrl(), opportunity, instanceId, webhookId);
 
             HttpResponse<String> replay = webhooks.send("crm", SignedWebhooks.CRM_SECRET, webhookId, sentAt,
                     SignedWebhooks.closedLost(opportunity));
             assertThat(JSON.readTree(replay.body()).get("duplicate").asBoolean()).isTrue();
             assertThat(JSON.readTree(replay.body()).get("processInstanceId").asText()).isEqualTo(instanceId);
+        } finally {
+            smtp.stop();
         }
     }
 

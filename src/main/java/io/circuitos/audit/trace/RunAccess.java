@@ -1,0 +1,36 @@
+package io.circuitos.audit.trace;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * Who may read an agent's runs: the engine's authorizations decide ({@code READ_HISTORY} on the
+ * process definition), so the same grants govern Cockpit, the history REST API and the trail.
+ */
+public class RunAccess {
+
+    private static final String GROUP_PREFIX = "GROUP_";
+
+    private final AuthorizationService authorizations;
+
+    public RunAccess(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    public boolean mayRead(Authentication user, String processKey) {
+        return user != null && user.isAuthenticated() && mayRead(user.getName(), groups(user), processKey);
+    }
+
+    public boolean mayRead(String userId, List<String> groups, String processKey) {
+        return authorizations.isUserAuthorized(userId, groups, Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, processKey);
+    }
+
+    static List<String> groups(Authentication user) {
+        return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(a -> a.startsWith(GROUP_PREFIX))
+                .map(a -> a.substring(GROUP_PREFIX.length())).toList();
+    }
+}

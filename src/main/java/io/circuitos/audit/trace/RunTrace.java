@@ -1,0 +1,59 @@
+package io.circuitos.audit.trace;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The decision trail of one run of an agent: what happened, in order, and why. Field names are a
+ * contract of {@code GET /api/agents/{process}/runs/{businessKey}/trace}.
+ */
+public record RunTrace(Run run, List<Step> path, List<Incident> incidents, List<Decision> decisions, List<Score> scores,
+                       List<LlmCall> llmCalls, List<HumanAction> humanActions, Messages messages) {
+
+    /** {@code state}: ACTIVE, SUSPENDED, COMPLETED, EXTERNALLY_TERMINATED or INTERNALLY_TERMINATED. */
+    public record Run(String processKey, int processVersion, String businessKey, String instanceId, Instant start, Instant end,
+                      String state, String endReason) {
+    }
+
+    public record Step(String activityId, String activityName, String activityType, Instant start, Instant end, Long durationMs) {
+    }
+
+    public record Incident(String activityId, String type, String message, Instant created, Instant resolved) {
+    }
+
+    public record Decision(String activityId, String decisionKey, int decisionVersion, Instant evaluated, List<Value> inputs,
+                           List<Value> outputs, List<Rule> matchedRules) {
+    }
+
+    public record Value(String name, Object value) {
+    }
+
+    /** A matched rule: its id and the rule as the analyst wrote it. */
+    public record Rule(String id, String rule) {
+    }
+
+    public record Score(String activityId, String modelName, String modelVersion, Double probability, Double score, String topFeatures) {
+    }
+
+    /** {@code origin}: {@code llm} (a model answered), {@code template} or {@code none} (no draft). */
+    public record LlmCall(String activityId, String template, String model, Long latencyMs, Long promptTokens, Long outputTokens,
+                          String guardResult, String origin, String note) {
+    }
+
+    public record HumanAction(String taskId, String taskDefinitionKey, String taskName, List<String> candidateGroups, String assignee,
+                              Instant created, Instant claimed, Instant completed, String outcome, Map<String, Object> answers) {
+    }
+
+    public record Messages(List<Delivery> inbound, List<Email> emails, List<Webhook> webhooks) {
+    }
+
+    public record Delivery(String source, String webhookId, String eventType, Instant received) {
+    }
+
+    public record Email(String step, String recipient, String subject, Instant sent) {
+    }
+
+    public record Webhook(String activityId, String webhookId) {
+    }
+}

@@ -1,0 +1,59 @@
+package io.circuitos.audit.trace;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/agents/{process}/runs/{businessKey}/trace}: the decision trail of the newest run
+ * with this business key at the top level, and every run with it in {@code runs}, newest first.
+ */
+@RestController
+public class TraceController {
+
+    private final TraceReader traces;
+    private final RunAccess access;
+
+    public TraceController(TraceReader traces, RunAccess access) {
+        this.traces = traces;
+        this.access = access;
+    }
+
+    @GetMapping(path = "/api/agents/{process}/runs/{businessKey}/trace", produces = "application/json")
+    public ResponseEntity<Map<String, Object>> trace(@PathVariable String process, @PathVariable String businessKey, Authentication user) {
+        if (!access.mayRead(user, process)) {
+            return problem(HttpStatus.FORBIDDEN, "you may not read the runs of " + process);
+        }
+        List<RunTrace> runs = traces.runs(process, businessKey);
+        if (runs.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, traces.wasDelivered(process, businessKey)
+                    ? "the run of " + process + " with business key " + businessKey + " was removed by history clean-up"
+                    : "no run of " + process + " with business key " + businessKey);
+        }
+        RunTrace newest = runs.get(0);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run", newest.run());
+        body.put("path", newest.path());
+        body.put("incidents", newest.incidents());
+        body.put("decisions", newest.decisions());
+        body.put("scores", newest.scores());
+        body.put("llmCalls", newest.llmCalls());
+        body.put("humanActions", newest.humanActions());
+        body.put("messages", newest.messages());
+        body.put("runs", runs);
+        return ResponseEntity.ok(body);
+    }
+
+    static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.value());
+        body.put("error", message);
+        return ResponseEntity.status(status).body(body);
+    }
+}

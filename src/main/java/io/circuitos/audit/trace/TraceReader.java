@@ -1,0 +1,297 @@
+package io.circuitos.audit.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.circuitos.audit.MatchedRuleRecorder;
+import io.circuitos.intake.WebhookProperties;
+import io.circuitos.platform.contract.AgentCatalog;
+import io.circuitos.platform.contract.AgentCatalogs;
+import io.circuitos.platform.contract.ShippedAgents;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the decision trail of an agent's runs back from the engine's history (activities,
+ * incidents, decisions with their matched rules, variables, tasks and their identity links) and the
+ * application's own records (webhook deliveries, sent emails). Nothing here writes.
+ */
+public class TraceReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final JdbcTemplate jdbc;
+    private final WebhookProperties webhooks;
+    private volatile Map<String, byte[]> shippedForms;
+
+    public TraceReader(ProcessEngine engine, JdbcTemplate jdbc, WebhookProperties webhooks) {
+        this.history = engine.getHistoryService();
+        this.repository = engine.getRepositoryService();
+        this.jdbc = jdbc;
+        this.webhooks = webhooks;
+    }
+
+    /** The runs of {@code processKey} with this business key, newest first. */
+    public List<RunTrace> runs(String processKey, String businessKey) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
+                .orderByProcessInstanceStartTime().desc().list().stream().map(this::trace).toList();
+    }
+
+    /** Whether a webhook once started or reached a run of {@code processKey} with this business key (its history may be gone). */
+    public boolean wasDelivered(String processKey, String businessKey) {
+        Set<String> types = eventTypes(processKey);
+        return jdbc.queryForList("select event_type from circuitos_webhook_delivery where business_key = ?", String.class, businessKey)
+                .stream().anyMatch(types::contains);
+    }
+
+    RunTrace trace(HistoricProcessInstance instance) {
+        String id = instance.getId();
+        List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery().processInstanceId(id)
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
+        Map<String, HistoricActivityInstance> byActivityInstance = activities.stream()
+                .collect(Collectors.toMap(HistoricActivityInstance::getId, a -> a, (a, b) -> a, LinkedHashMap::new));
+        List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery().processInstanceId(id)
+                .disableCustomObjectDeserialization().list();
+        Map<String, Map<String, Object>> byScope = new HashMap<>();
+        for (HistoricVariableInstance variable : variables) {
+            byScope.computeIfAbsent(variable.getActivityInstanceId(), k -> new HashMap<>()).put(variable.getName(), variable.getValue());
+        }
+        Map<String, Object> processVariables = byScope.getOrDefault(id, Map.of());
+        Object endReason = processVariables.get("endReason");
+
+        RunTrace.Run run = new RunTrace.Run(instance.getProcessDefinitionKey(), instance.getProcessDefinitionVersion(), instance.getBusinessKey(),
+                id, instant(instance.getStartTime()), instant(instance.getEndTime()), instance.getState(),
+                endReason == null ? null : endReason.toString());
+        return new RunTrace(run, path(activities), incidents(id), decisions(id), scores(byScope, byActivityInstance),
+                llmCalls(byScope, byActivityInstance), humanActions(instance, processVariables),
+                messages(id, instance.getProcessDefinitionKey(), instance.getBusinessKey(), variables, byActivityInstance));
+    }
+
+    private static List<RunTrace.Step> path(List<HistoricActivityInstance> activities) {
+        return activities.stream().map(a -> new RunTrace.Step(a.getActivityId(), a.getActivityName(), a.getActivityType(),
+                instant(a.getStartTime()), instant(a.getEndTime()), a.getDurationInMillis())).toList();
+    }
+
+    private List<RunTrace.Incident> incidents(String id) {
+        return history.createHistoricIncidentQuery().processInstanceId(id).list().stream()
+                .map(i -> new RunTrace.Incident(i.getActivityId(), i.getIncidentType(), i.getIncidentMessage(), instant(i.getCreateTime()),
+                        instant(i.getEndTime())))
+                .toList();
+    }
+
+    private List<RunTrace.Decision> decisions(String id) {
+        Map<String, DecisionDefinition> definitions = new HashMap<>();
+        List<RunTrace.Decision> decisions = new ArrayList<>();
+        for (HistoricDecisionInstance evaluated : history.createHistoricDecisionInstanceQuery().processInstanceId(id).includeInputs()
+                .includeOutputs().disableCustomObjectDeserialization().orderByEvaluationTime().asc().list()) {
+            DecisionDefinition definition = definitions.computeIfAbsent(evaluated.getDecisionDefinitionId(), repository::getDecisionDefinition);
+            List<RunTrace.Value> inputs = evaluated.getInputs().stream()
+                    .map(in -> new RunTrace.Value(in.getClauseName() != null ? in.getClauseName() : in.getClauseId(), in.getValue())).toList();
+            List<RunTrace.Value> outputs = evaluated.getOutputs().stream()
+                    .map(out -> new RunTrace.Value(out.getVariableName(), out.getValue())).toList();
+            decisions.add(new RunTrace.Decision(evaluated.getActivityId(), evaluated.getDecisionDefinitionKey(), definition.getVersion(),
+                    instant(evaluated.getEvaluationTime()), inputs, outputs, matchedRules(definition, evaluated.getOutputs())));
+        }
+        return decisions;
+    }
+
+    private static List<RunTrace.Rule> matchedRules(DecisionDefinition definition, List<HistoricDecisionOutputInstance> outputs) {
+        Map<String, Map<String, Object>> byRule = new LinkedHashMap<>();
+        for (HistoricDecisionOutputInstance output : outputs) {
+            byRule.computeIfAbsent(output.getRuleId(), k -> new LinkedHashMap<>()).put(output.getVariableName(), output.getValue());
+        }
+        return byRule.entrySet().stream().map(rule -> new RunTrace.Rule(rule.getKey(), definition instanceof DmnDecision decision
+                ? MatchedRuleRecorder.describe(decision, rule.getKey(), rule.getValue()) : rule.getKey())).toList();
+    }
+
+    private static List<RunTrace.Score> scores(Map<String, Map<String, Object>> byScope, Map<String, HistoricActivityInstance> activities) {
+        List<RunTrace.Score> scores = new ArrayList<>();
+        byScope.forEach((scope, values) -> {
+            if (values.get("modelVersion") instanceof String version && values.containsKey("probability") && activities.containsKey(scope)) {
+                scores.add(new RunTrace.Score(activities.get(scope).getActivityId(), version.split(" ")[0], version,
+                        number(values.get("probability")), number(values.get("score")), text(values.get("topFeatures"))));
+            }
+        });
+        return scores;
+    }
+
+    private static List<RunTrace.LlmCall> llmCalls(Map<String, Map<String, Object>> byScope, Map<String, HistoricActivityInstance> activities) {
+        List<RunTrace.LlmCall> calls = new ArrayList<>();
+        for (HistoricActivityInstance activity : activities.values()) {
+            Map<String, Object> local = byScope.getOrDefault(activity.getId(), Map.of());
+            Object origin = local.containsKey("draftOrigin") ? local.get("draftOrigin") : local.get("llmOrigin");
+            if (origin == null || !local.containsKey("templateId")) {
+                continue;
+            }
+            List<JsonNode> log = callLog(byScope, activities, activity);
+            String template = log.stream().map(e -> e.path("template").asText(null)).filter(Objects::nonNull).findFirst()
+                    .orElse(text(local.get("templateId")));
+            String model = log.stream().map(e -> e.path("model").asText(null)).filter(Objects::nonNull).findFirst().orElse(null);
+            Object note = local.containsKey("draftNote") ? local.get("draftNote") : local.get("llmNote");
+            calls.add(new RunTrace.LlmCall(activity.getActivityId(), template, model, sum(log, "latencyMs"), sum(log, "promptTokens"),
+                    sum(log, "outputTokens"), text(local.get("guardResult")), origin.toString(), text(note)));
+        }
+        return calls;
+    }
+
+    /** The LLM calls this activity recorded, from the call log of the nearest scope around it. */
+    private static List<JsonNode> callLog(Map<String, Map<String, Object>> byScope, Map<String, HistoricActivityInstance> activities,
+                                          HistoricActivityInstance activity) {
+        for (String scope = activity.getParentActivityInstanceId(); scope != null; ) {
+            Object log = byScope.getOrDefault(scope, Map.of()).get("llmCallLog");
+            if (log != null) {
+                List<JsonNode> entries = new ArrayList<>();
+                try {
+                    JSON.readTree(log.toString()).forEach(e -> {
+                        if (activity.getActivityId().equals(e.path("activity").asText())) {
+                            entries.add(e);
+                        }
+                    });
+                } catch (IOException unreadable) {
+                    return List.of();
+                }
+                return entries;
+            }
+            HistoricActivityInstance parent = activities.get(scope);
+            scope = parent == null ? (scope.equals(activity.getProcessInstanceId()) ? null : activity.getProcessInstanceId())
+                    : parent.getParentActivityInstanceId();
+        }
+        return List.of();
+    }
+
+    private List<RunTrace.HumanAction> humanActions(HistoricProcessInstance instance, Map<String, Object> processVariables) {
+        List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+                .orderByHistoricActivityInstanceStartTime().asc().list();
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
+        String deploymentId = repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId();
+        Map<String, List<String>> answersByForm = new HashMap<>();
+        List<RunTrace.HumanAction> actions = new ArrayList<>();
+        for (HistoricTaskInstance task : tasks) {
+            List<HistoricIdentityLinkLog> links = history.createHistoricIdentityLinkLogQuery().taskId(task.getId()).list();
+            List<String> groups = links.stream().filter(l -> "candidate".equals(l.getType()) && "add".equals(l.getOperationType())
+                    && l.getGroupId() != null).map(HistoricIdentityLinkLog::getGroupId).distinct().toList();
+            Instant claimed = links.stream().filter(l -> "assignee".equals(l.getType()) && "add".equals(l.getOperationType()))
+                    .map(l -> instant(l.getTime())).min(Instant::compareTo).orElse(null);
+            Map<String, Object> answers = new LinkedHashMap<>();
+            if (task.getEndTime() != null) {
+                for (String key : answersByForm.computeIfAbsent(String.valueOf(formRef(model, task.getTaskDefinitionKey())), ref -> answerKeys(deploymentId, formRef(model, task.getTaskDefinitionKey())))) {
+                    if (processVariables.containsKey(key)) {
+                        answers.put(key, processVariables.get(key));
+                    }
+                }
+            }
+            actions.add(new RunTrace.HumanAction(task.getId(), task.getTaskDefinitionKey(), task.getName(), groups, task.getAssignee(),
+                    instant(task.getStartTime()), claimed, instant(task.getEndTime()), task.getDeleteReason(), answers));
+        }
+        return actions;
+    }
+
+    private static String formRef(BpmnModelInstance model, String taskDefinitionKey) {
+        ModelElementInstance element = model.getModelElementById(taskDefinitionKey);
+        return element == null ? null : element.getAttributeValueNs(CAMUNDA, "formRef");
+    }
+
+    /**
+     * The answers a form asks for (its fields that are not read-only): the form deployed with the
+     * process, else the shipped one (circuitos deploys forms with their processes).
+     */
+    private List<String> answerKeys(String deploymentId, String formRef) {
+        if (formRef == null) {
+            return List.of();
+        }
+        Map<String, byte[]> forms = new LinkedHashMap<>();
+        for (var resource : repository.getDeploymentResources(deploymentId)) {
+            if (resource.getName().endsWith(".form")) {
+                forms.put(resource.getName(), resource.getBytes());
+            }
+        }
+        forms.putAll(shippedForms());
+        for (Map.Entry<String, byte[]> form : forms.entrySet()) {
+            try {
+                List<AgentCatalog.FormField> fields = AgentCatalogs.formFields(Map.of(form.getKey(), form.getValue())).get(formRef);
+                if (fields != null) {
+                    return fields.stream().filter(f -> !f.readonly()).map(AgentCatalog.FormField::key).toList();
+                }
+            } catch (RuntimeException unreadable) {
+                // not a form circuitos can read: look further
+            }
+        }
+        return List.of();
+    }
+
+    private Map<String, byte[]> shippedForms() {
+        if (shippedForms == null) {
+            shippedForms = ShippedAgents.forms();
+        }
+        return shippedForms;
+    }
+
+    private RunTrace.Messages messages(String id, String processKey, String businessKey, List<HistoricVariableInstance> variables,
+                                       Map<String, HistoricActivityInstance> activities) {
+        Set<String> types = eventTypes(processKey);
+        List<RunTrace.Delivery> inbound = jdbc.query("select source, webhook_id, event_type, process_instance_id, received_at "
+                        + "from circuitos_webhook_delivery where process_instance_id = ? or business_key = ? order by received_at",
+                (rs, n) -> id.equals(rs.getString("process_instance_id")) || types.contains(rs.getString("event_type"))
+                        ? new RunTrace.Delivery(rs.getString("source"), rs.getString("webhook_id"), rs.getString("event_type"),
+                        rs.getTimestamp("received_at").toInstant()) : null, id, businessKey).stream().filter(Objects::nonNull).toList();
+        List<RunTrace.Email> emails = jdbc.query("select step, recipient, subject, sent_at from circuitos_sent_email "
+                        + "where process_instance_id = ? or process_instance_id = ? order by sent_at",
+                (rs, n) -> new RunTrace.Email(rs.getString("step"), rs.getString("recipient"), rs.getString("subject"),
+                        rs.getTimestamp("sent_at").toInstant()), id, processKey + ":" + businessKey);
+        List<RunTrace.Webhook> outbound = variables.stream().filter(v -> "webhookId".equals(v.getName()) && v.getValue() != null)
+                .map(v -> new RunTrace.Webhook(activities.containsKey(v.getActivityInstanceId())
+                        ? activities.get(v.getActivityInstanceId()).getActivityId() : null, v.getValue().toString())).toList();
+        return new RunTrace.Messages(inbound, emails, outbound);
+    }
+
+    private Set<String> eventTypes(String processKey) {
+        return webhooks.routes().stream().filter(r -> processKey.equals(r.processKey())).map(WebhookProperties.Route::type)
+                .collect(Collectors.toSet());
+    }
+
+    private static Long sum(Collection<JsonNode> entries, String field) {
+        return entries.isEmpty() ? null : entries.stream().mapToLong(e -> e.path(field).asLong(0)).sum();
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -113,7 +113,7 @@ public class SecurityConfiguration {
         withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         return http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PATHS.matcher(SETUP_ENDPOINT)).denyAll()
-                        .requestMatchers(PATHS.matcher("/camunda/**"), PATHS.matcher("/")).authenticated()
+                        .requestMatchers(PATHS.matcher("/camunda/**"), PATHS.matcher("/"), PATHS.matcher("/trace/**")).authenticated()
                         .anyRequest().permitAll())
                 // straight to Keycloak's login page (the registration is discovered lazily, so Spring cannot list it)
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + KeycloakConfiguration.REGISTRATION_ID)

@@ -38,7 +38,7 @@ public record RunTrace(Run run, List<Step> path, List<Incident> incidents, List<
 
     /** {@code origin}: {@code llm} (a model answered), {@code template} or {@code none} (no draft). */
     public record LlmCall(String activityId, String template, String model, Long latencyMs, Long promptTokens, Long outputTokens,
-                          String guardResult, String origin, String note) {
+                          String guardResult, String origin, String note, String text) {
     }
 
     public record HumanAction(String taskId, String taskDefinitionKey, String taskName, List<String> candidateGroups, String assignee,

@@ -156,7 +156,8 @@ public class TraceReader {
             String model = log.stream().map(e -> e.path("model").asText(null)).filter(Objects::nonNull).findFirst().orElse(null);
             Object note = local.containsKey("draftNote") ? local.get("draftNote") : local.get("llmNote");
             calls.add(new RunTrace.LlmCall(activity.getActivityId(), template, model, sum(log, "latencyMs"), sum(log, "promptTokens"),
-                    sum(log, "outputTokens"), text(local.get("guardResult")), origin.toString(), text(note)));
+                    sum(log, "outputTokens"), text(local.get("guardResult")), origin.toString(), text(note),
+                    text(local.containsKey("draft") ? local.get("draft") : local.get("answer"))));
         }
         return calls;
     }

@@ -48,6 +48,7 @@ class LostOpportunityTrailTest {
             assertTrail(app.baseUrl(), opportunity, first, webhookId);
 
             assertThat(get(app.baseUrl(), trace(opportunity), "agent").statusCode()).isEqualTo(403);
+            assertTrailPage(app.baseUrl(), opportunity);
             HttpResponse<String> unknown = get(app.baseUrl(), trace("OPP-NEVER-SEEN"), "rep");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("no run of lost-opportunity with business key OPP-NEVER-SEEN");
@@ -129,6 +130,37 @@ class LostOpportunityTrailTest {
         assertThat(trail.at("/messages/inbound/0/webhookId").asText()).isEqualTo(webhookId);
         assertThat(trail.at("/messages/inbound/0/source").asText()).isEqualTo("crm");
         assertThat(trail.at("/messages/emails/0/recipient").asText()).isEqualTo("dana@northwind.example");
+    }
+
+    /** The page the form links to, read by a rep signed in to Tasklist (the webapps' own session). */
+    private static void assertTrailPage(String baseUrl, String opportunity) throws Exception {
+        String page = "/trace/" + LostOpportunityProcess.KEY + "/" + opportunity;
+        HttpResponse<String> signedIn = webappSession(baseUrl, "rep").send(HttpRequest.newBuilder(URI.create(baseUrl + page)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        assertThat(signedIn.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(signedIn.body()).contains("<h3>lost-opportunity-band").contains("<tr class=\"matched\"")
+                .contains("&gt;= 80").contains("Why it ended:</strong> email sent").contains("Content guard")
+                .contains("previousOutcome").contains("Re-engage lost opportunity");
+        HttpResponse<String> agent = webappSession(baseUrl, "agent").send(HttpRequest.newBuilder(URI.create(baseUrl + page)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(agent.statusCode()).isEqualTo(403);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + page)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(403);
+    }
+
+    /** Signs in to the webapps as Tasklist does: its CSRF cookie first, then the login form. */
+    static HttpClient webappSession(String baseUrl, String user) throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        browser.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/tasklist/")).build(), HttpResponse.BodyHandlers.discarding());
+        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return browser;
     }
 
     private static String start(RunningApp app, String webhookId, String opportunity) throws Exception {

@@ -165,13 +165,14 @@ final class TrailPage {
         html.append("<h2>Drafts</h2>");
         for (RunTrace.LlmCall call : calls.subList(0, Math.min(calls.size(), 20))) {
             boolean passed = call.guardResult() == null || call.guardResult().equals("passed");
+            String guard = call.guardResult() != null ? call.guardResult() : "llm".equals(call.origin()) ? "not checked" : "not needed (no model text)";
             html.append("<p><strong>").append(e(call.activityId())).append("</strong>: prompt ").append(e(call.template()))
                     .append(", written by <strong>").append("llm".equals(call.origin()) ? "the model " + e(Objects.toString(call.model(), ""))
                             : "the " + e(call.origin()) + " fallback").append("</strong>")
                     .append(call.latencyMs() == null ? "" : " in " + call.latencyMs() + " ms")
                     .append(call.promptTokens() == null ? "" : ", " + (call.promptTokens() + call.outputTokens()) + " tokens")
                     .append(". Content guard: <span class=\"badge").append(passed ? "" : " warn").append("\">")
-                    .append(e(Objects.toString(call.guardResult(), "not checked"))).append("</span>");
+                    .append(e(guard)).append("</span>");
             if (call.note() != null) {
                 html.append(" <span class=\"muted\">").append(e(call.note())).append("</span>");
             }
@@ -208,7 +209,9 @@ final class TrailPage {
         for (RunTrace.Step step : steps.subList(0, Math.min(steps.size(), 200))) {
             double left = Duration.between(start, step.start()).toMillis() / total * 100;
             double width = step.durationMs() == null ? 100 - left : step.durationMs() / total * 100;
-            html.append("<tr><td>").append(e(Objects.toString(step.activityName(), step.activityId()))).append("</td><td class=\"muted\">")
+            String name = trace.humanActions().stream().filter(a -> a.taskDefinitionKey().equals(step.activityId())).map(RunTrace.HumanAction::taskName)
+                    .findFirst().orElse(Objects.toString(step.activityName(), step.activityId()));
+            html.append("<tr><td>").append(e(name)).append("</td><td class=\"muted\">")
                     .append(e(step.activityType())).append("</td><td>").append(time(step.start())).append("</td><td>")
                     .append(step.durationMs() == null ? "running" : duration(step.durationMs())).append("</td><td><div class=\"track\">")
                     .append("<div class=\"span\" style=\"left:").append(String.format(Locale.ROOT, "%.1f", left)).append("%;width:")

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,12 +78,17 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain actuatorSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
-                                                ObjectProvider<JwtDecoder> bearerTokens, ObjectProvider<JwtAuthenticationConverter> tokenUsers)
+                                                ObjectProvider<JwtDecoder> bearerTokens, ObjectProvider<JwtAuthenticationConverter> tokenUsers,
+                                                @Value("${circuitos.metrics.scrape-user:prometheus}") String scrapeUser,
+                                                @Value("${circuitos.metrics.scrape-password:}") String scrapePassword)
             throws Exception {
         http.securityMatcher(PATHS.matcher("/actuator/**"))
+                .authenticationProvider(new ScrapeCredential(scrapeUser, scrapePassword))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"), PATHS.matcher("/actuator/info"))
                         .permitAll()
+                        .requestMatchers(PATHS.matcher("/actuator/prometheus"))
+                        .hasAnyAuthority(group(Groups.ADMINS), ScrapeCredential.AUTHORITY)
                         .anyRequest().hasAuthority(group(Groups.ADMINS)));
         return statelessBasicAndBearer(http, provider, bearerTokens, tokenUsers);
     }

@@ -1,0 +1,160 @@
+package io.circuitos.audit.metrics;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agents' metrics, counted from the engine's history events as they are written (one handler
+ * beside the database handler, no code in the delegates): runs started and ended, decisions by
+ * result, hand-offs to people by group, escalations (an SLA timer that fired), LLM drafts by
+ * origin, and the time from a run's start (the webhook accepted) to its first human task.
+ * Label values come from the deployed models (process keys, end event ids, decision keys and their
+ * text results, candidate groups), so their number stays bounded.
+ */
+public class AgentMetrics implements HistoryEventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentMetrics.class);
+    private static final int MAX_LABEL = 64;
+
+    private final MeterRegistry registry;
+    /** activity instance → prompt id, so a draft's origin can be counted with its template. */
+    private final Cache<String, String> templates = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+    /** runs whose first hand-off was measured on this node. */
+    private final Cache<String, Boolean> handedOff = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofDays(1)).build();
+
+    public AgentMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+        events.forEach(this::handleEvent);
+    }
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+        try {
+            count(event);
+        } catch (RuntimeException e) {
+            LOG.warn("agent metrics: could not count {} event: {}", event.getEventType(), e.toString()); // never fail the engine's command
+        }
+    }
+
+    private void count(HistoryEvent event) {
+        String agent = event instanceof HistoricDecisionEvaluationEvent evaluation
+                ? evaluation.getRootHistoricDecisionInstance().getProcessDefinitionKey() : event.getProcessDefinitionKey();
+        if (agent == null) {
+            return; // not part of a run: a decision evaluated over REST, say
+        }
+        if (event instanceof HistoricProcessInstanceEventEntity run) {
+            if (HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(run.getEventType())) {
+                counter("circuitos.agent.runs.started", "runs started", "agent", agent).increment();
+            } else if (HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(run.getEventType())) {
+                counter("circuitos.agent.runs.ended", "runs ended, by end event or state", "agent", agent, "outcome", outcome(run)).increment();
+            }
+        } else if (event instanceof HistoricDecisionEvaluationEvent evaluation) {
+            HistoricDecisionInstanceEntity decision = evaluation.getRootHistoricDecisionInstance();
+            counter("circuitos.agent.decisions", "decision table evaluations, by result", "agent", agent,
+                    "decision", decision.getDecisionDefinitionKey(), "result", result(decision.getOutputs())).increment();
+        } else if (event instanceof HistoricIdentityLinkLogEventEntity link) {
+            if ("candidate".equals(link.getType()) && "add".equals(link.getOperationType()) && link.getGroupId() != null) {
+                counter("circuitos.agent.handoffs", "human tasks offered to a group", "agent", agent, "group", link.getGroupId()).increment();
+            }
+        } else if (event instanceof HistoricTaskInstanceEventEntity task) {
+            if (HistoryEventTypes.TASK_INSTANCE_CREATE.getEventName().equals(task.getEventType())) {
+                firstHandoff(agent, task);
+            }
+        } else if (event instanceof HistoricActivityInstanceEventEntity activity) {
+            if ("boundaryTimer".equals(activity.getActivityType())
+                    && HistoryEventTypes.ACTIVITY_INSTANCE_START.getEventName().equals(activity.getEventType())) {
+                counter("circuitos.agent.escalations", "SLA timers that fired", "agent", agent).increment();
+            }
+        } else if (event instanceof HistoricVariableUpdateEventEntity variable
+                && HistoryEventTypes.VARIABLE_INSTANCE_CREATE.getEventName().equals(variable.getEventType())) {
+            draft(variable);
+        }
+    }
+
+    private void draft(HistoricVariableUpdateEventEntity variable) {
+        String scope = variable.getScopeActivityInstanceId();
+        if (scope == null) {
+            return;
+        }
+        if ("templateId".equals(variable.getVariableName()) && variable.getTextValue() != null) {
+            templates.put(scope, variable.getTextValue());
+        } else if (("draftOrigin".equals(variable.getVariableName()) || "llmOrigin".equals(variable.getVariableName()))
+                && variable.getTextValue() != null) {
+            String template = templates.getIfPresent(scope);
+            if (template != null) { // an LLM task: templateId is one of its inputs (draftFromTemplate has no origin but "template")
+                counter("circuitos.llm.calls", "LLM drafts and answers, by origin (llm, template, none)", "template", label(template),
+                        "origin", label(variable.getTextValue())).increment();
+            }
+        }
+    }
+
+    private void firstHandoff(String agent, HistoricTaskInstanceEventEntity task) {
+        String run = task.getProcessInstanceId();
+        if (run == null || handedOff.getIfPresent(run) != null) {
+            return;
+        }
+        handedOff.put(run, Boolean.TRUE);
+        CommandContext command = Context.getCommandContext();
+        HistoricProcessInstanceEntity started = command == null ? null
+                : command.getHistoricProcessInstanceManager().findHistoricProcessInstance(run);
+        Date created = task.getStartTime();
+        if (started != null && started.getStartTime() != null && created != null) {
+            Timer.builder("circuitos.agent.handoff").description("webhook accepted (run started) to its first human task")
+                    .tag("agent", agent).publishPercentileHistogram().register(registry)
+                    .record(Duration.ofMillis(Math.max(0, created.getTime() - started.getStartTime().getTime())));
+        }
+    }
+
+    private static String outcome(HistoricProcessInstanceEventEntity run) {
+        if ("COMPLETED".equals(run.getState()) && run.getEndActivityId() != null) {
+            return label(run.getEndActivityId());
+        }
+        return run.getState() == null ? "ended" : run.getState().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The first output's value when it is text or a flag (a band, a route); numbers would make a label per value. */
+    static String result(List<HistoricDecisionOutputInstance> outputs) {
+        if (outputs == null || outputs.isEmpty()) {
+            return "no rule matched";
+        }
+        Object value = outputs.get(0).getValue();
+        if (value instanceof String || value instanceof Boolean) {
+            return label(value.toString());
+        }
+        return value == null ? "null" : "number";
+    }
+
+    private static String label(String value) {
+        return value.length() > MAX_LABEL ? value.substring(0, MAX_LABEL) : value;
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
+    }
+}

@@ -19,6 +19,11 @@ public class MetricsConfiguration {
     }
 
     @Bean
+    public AgentAudit agentAudit(org.camunda.bpm.engine.ProcessEngine engine, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new AgentAudit(engine, jdbc);
+    }
+
+    @Bean
     public FilterRegistrationBean<WebhookMetricsFilter> webhookMetrics(MeterRegistry registry, WebhookProperties webhooks) {
         FilterRegistrationBean<WebhookMetricsFilter> registration = new FilterRegistrationBean<>(new WebhookMetricsFilter(registry, webhooks));
         registration.addUrlPatterns("/api/webhooks/*");

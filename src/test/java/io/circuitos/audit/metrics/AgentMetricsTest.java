@@ -71,6 +71,28 @@ class AgentMetricsTest {
             assertThat(value(metrics, "circuitos_webhooks_total\\{source=\"crm\",status=\"401\"}")).isEqualTo(1.0);
             assertThat(value(metrics, "circuitos_webhooks_total\\{source=\"unknown\",status=\"404\"}")).isEqualTo(1.0);
             assertThat(metrics).doesNotContain("no-such-source");
+
+            JsonNode audit = JSON.readTree(get(app.baseUrl(), "/api/agents/lost-opportunity/metrics?days=30", basic("rep", "rep")).body());
+            assertThat(audit.get("runs").asInt()).isEqualTo(1);
+            assertThat(audit.get("ended").asInt()).isEqualTo(1);
+            assertThat(audit.get("successRate").asDouble()).isEqualTo(1.0);
+            assertThat(audit.at("/latencyMs/startToHumanTask/p50").asLong()).isPositive();
+            assertThat(audit.at("/latencyMs/startToEnd/p99").asLong()).isGreaterThanOrEqualTo(audit.at("/latencyMs/startToHumanTask/p99").asLong());
+            assertThat(audit.at("/outcomes/Disqualified").asInt()).isEqualTo(1);
+            assertThat(audit.at("/decisions/lost-opportunity-band/urgent").asInt()).isEqualTo(1);
+            assertThat(audit.at("/llmDrafts/template").asInt()).isEqualTo(1);
+            assertThat(audit.get("llmFallbackRate").asDouble()).isEqualTo(1.0);
+            assertThat(audit.get("escalations").asInt()).isZero();
+            HttpResponse<String> badDays = get(app.baseUrl(), "/api/agents/lost-opportunity/metrics?days=abc", basic("rep", "rep"));
+            assertThat(badDays.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(badDays.body()).get("field").asText()).isEqualTo("days");
+            assertThat(get(app.baseUrl(), "/api/agents/lost-opportunity/metrics", basic("agent", "agent")).statusCode()).isEqualTo(403);
+            assertThat(get(app.baseUrl(), "/api/agents/no-such-agent/metrics", basic("demo", "demo")).statusCode()).isEqualTo(404);
+            JsonNode autonomy = JSON.readTree(get(app.baseUrl(), "/api/agents/autonomy?days=30", basic("rep", "rep")).body());
+            assertThat(autonomy.get("rotations")).isEmpty();
+            assertThat(autonomy.get("segments")).isNotEmpty();
+            assertThat(autonomy.at("/segments/0/strategy").asText()).isNotBlank();
+            assertThat(autonomy.at("/segments/0/baselineEngagement").asDouble()).isPositive();
         }
     }
 

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEn
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The agents' metrics, counted from the engine's history events as they are written (one handler
  * beside the database handler, no code in the delegates): runs started and ended, decisions by
- * result, hand-offs to people by group, escalations (an SLA timer that fired), LLM drafts by
+ * result, hand-offs to people by group, escalations (an SLA timer that fired), incidents, LLM drafts by
  * origin, and the time from a run's start (the webhook accepted) to its first human task.
  * Label values come from the deployed models (process keys, end event ids, decision keys and their
  * text results, candidate groups), so their number stays bounded.
@@ -90,6 +91,10 @@ public class AgentMetrics implements HistoryEventHandler {
             if ("boundaryTimer".equals(activity.getActivityType())
                     && HistoryEventTypes.ACTIVITY_INSTANCE_START.getEventName().equals(activity.getEventType())) {
                 counter("circuitos.agent.escalations", "SLA timers that fired", "agent", agent).increment();
+            }
+        } else if (event instanceof HistoricIncidentEventEntity incident) {
+            if (HistoryEventTypes.INCIDENT_CREATE.getEventName().equals(incident.getEventType())) {
+                counter("circuitos.agent.incidents", "incidents raised (a job out of retries, a failed start)", "agent", agent).increment();
             }
         } else if (event instanceof HistoricVariableUpdateEventEntity variable
                 && HistoryEventTypes.VARIABLE_INSTANCE_CREATE.getEventName().equals(variable.getEventType())) {

@@ -14,6 +14,8 @@ public class MetricsConfiguration {
      * engine, and the plugin does so too, which would count each event twice.
      */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "circuitos.metrics.agents.enabled", havingValue = "true",
+            matchIfMissing = true)   // off only to measure what counting costs (bench/trace-metrics-benchmark.sh)
     public AgentMetricsPlugin agentMetricsPlugin(MeterRegistry registry) {
         return new AgentMetricsPlugin(new AgentMetrics(registry));
     }

@@ -3,19 +3,20 @@
 # 1. the intake benchmark with the history-event metrics handler on and off, alternating on/off/on/off
 #    on fresh databases (one run: the machine is noisy, so compare the pairs);
 # 2. the trace endpoint's latency for a 50-activity run and a real lost-opportunity run.
-# usage: bench/trace-metrics-benchmark.sh [N=1500] [C=8] [TRACE_CALLS=500]
+# usage: bench/trace-metrics-benchmark.sh [N=1500] [C=8] [TRACE_CALLS=500] [PAIRS=2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 N=${1:-1500}
 C=${2:-8}
 CALLS=${3:-500}
+PAIRS=${4:-2}
 
 mvn -q -B -DskipTests package
 mvn -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 : > target/bench-app.log
-for mode in true false true false; do
+for mode in $(for _ in $(seq 1 "$PAIRS"); do echo true false; done); do
   psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
   bench_start_app_again --circuitos.metrics.agents.enabled=$mode
   echo "== agent metrics handler enabled=$mode"

@@ -42,6 +42,8 @@ public class AgentMetrics implements HistoryEventHandler {
     private final MeterRegistry registry;
     /** activity instance → prompt id, so a draft's origin can be counted with its template. */
     private final Cache<String, String> templates = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+    /** run → its start (epoch ms), so the first hand-off needs no query when both happen on this node. */
+    private final Cache<String, Long> startTimes = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofDays(1)).build();
     /** runs whose first hand-off was measured on this node. */
     private final Cache<String, Boolean> handedOff = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofDays(1)).build();
 
@@ -72,6 +74,9 @@ public class AgentMetrics implements HistoryEventHandler {
         if (event instanceof HistoricProcessInstanceEventEntity run) {
             if (HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(run.getEventType())) {
                 counter("circuitos.agent.runs.started", "runs started", "agent", agent).increment();
+                if (run.getStartTime() != null) {
+                    startTimes.put(run.getProcessInstanceId(), run.getStartTime().getTime());
+                }
             } else if (HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(run.getEventType())) {
                 counter("circuitos.agent.runs.ended", "runs ended, by end event or state", "agent", agent, "outcome", outcome(run)).increment();
             }
@@ -125,14 +130,18 @@ public class AgentMetrics implements HistoryEventHandler {
             return;
         }
         handedOff.put(run, Boolean.TRUE);
-        CommandContext command = Context.getCommandContext();
-        HistoricProcessInstanceEntity started = command == null ? null
-                : command.getHistoricProcessInstanceManager().findHistoricProcessInstance(run);
+        Long started = startTimes.getIfPresent(run);
+        if (started == null) { // started on another node, or before this one started: ask the database
+            CommandContext command = Context.getCommandContext();
+            HistoricProcessInstanceEntity instance = command == null ? null
+                    : command.getHistoricProcessInstanceManager().findHistoricProcessInstance(run);
+            started = instance == null || instance.getStartTime() == null ? null : instance.getStartTime().getTime();
+        }
         Date created = task.getStartTime();
-        if (started != null && started.getStartTime() != null && created != null) {
+        if (started != null && created != null) {
             Timer.builder("circuitos.agent.handoff").description("webhook accepted (run started) to its first human task")
                     .tag("agent", agent).publishPercentileHistogram().register(registry)
-                    .record(Duration.ofMillis(Math.max(0, created.getTime() - started.getStartTime().getTime())));
+                    .record(Duration.ofMillis(Math.max(0, created.getTime() - started)));
         }
     }
 
@@ -159,7 +168,13 @@ public class AgentMetrics implements HistoryEventHandler {
         return value.length() > MAX_LABEL ? value.substring(0, MAX_LABEL) : value;
     }
 
+    /** Counters by name and label values, so the hot path looks one up instead of building it. */
+    private final java.util.concurrent.ConcurrentMap<List<String>, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Counter counter(String name, String description, String... tags) {
-        return Counter.builder(name).description(description).tags(tags).register(registry);
+        List<String> key = new java.util.ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(java.util.Arrays.asList(tags));
+        return counters.computeIfAbsent(key, k -> Counter.builder(name).description(description).tags(tags).register(registry));
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/agents/{process}/runs/{businessKey}/trace}: the decision trail of the newest run
- * with this business key at the top level, and every run with it in {@code runs}, newest first.
+ * with this business key at the top level and, when there are several, every run with it in
+ * {@code runs}, newest first.
  */
 @RestController
 public class TraceController {
@@ -46,7 +47,9 @@ public class TraceController {
         body.put("llmCalls", newest.llmCalls());
         body.put("humanActions", newest.humanActions());
         body.put("messages", newest.messages());
-        body.put("runs", runs);
+        if (runs.size() > 1) {
+            body.put("runs", runs); // several runs with this business key: all of them, newest first
+        }
         return ResponseEntity.ok(body);
     }
 

@@ -50,6 +50,8 @@ public class TraceReader {
     private final JdbcTemplate jdbc;
     private final WebhookProperties webhooks;
     private volatile Map<String, byte[]> shippedForms;
+    /** deployment / form → the form's answer keys: a deployment's forms never change, so read each once. */
+    private final Map<String, List<String>> answerKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TraceReader(ProcessEngine engine, JdbcTemplate jdbc, WebhookProperties webhooks) {
         this.history = engine.getHistoryService();
@@ -230,6 +232,10 @@ public class TraceReader {
         if (formRef == null) {
             return List.of();
         }
+        return answerKeys.computeIfAbsent(deploymentId + "/" + formRef, k -> readAnswerKeys(deploymentId, formRef));
+    }
+
+    private List<String> readAnswerKeys(String deploymentId, String formRef) {
         Map<String, byte[]> forms = new LinkedHashMap<>();
         for (var resource : repository.getDeploymentResources(deploymentId)) {
             if (resource.getName().endsWith(".form")) {

@@ -91,6 +91,7 @@ class LostOpportunityTrailTest {
         assertThat(trail.at("/run/state").asText()).isEqualTo("COMPLETED");
         assertThat(trail.at("/run/endReason").asText()).isEqualTo("email sent");
         assertThat(trail.at("/run/processVersion").asInt()).isPositive();
+        assertThat(trail.has("runs")).as("one run: no list of runs").isFalse();
 
         List<String> path = new ArrayList<>();
         trail.get("path").forEach(step -> path.add(step.get("activityId").asText()));

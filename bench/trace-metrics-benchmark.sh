@@ -21,6 +21,12 @@ for mode in $(for _ in $(seq 1 "$PAIRS"); do echo true false; done); do
   bench_start_app_again --circuitos.metrics.agents.enabled=$mode
   echo "== agent metrics handler enabled=$mode"
   java -cp "$CP" io.circuitos.bench.IntakeBenchmark "$BENCH_URL" "$N" "$C" | grep -E '^(webhook intake|engine REST start rate|intake / REST|all [0-9]+ banded)'
+  if [ "$mode" = true ]; then
+    # the handler times itself: its seconds against the app's CPU seconds (utime + stime) over the whole run
+    HANDLER=$(curl -fs -u demo:demo "$BENCH_URL/actuator/prometheus" | awk '/^circuitos_agent_metrics_handler_seconds_total/ {print $2}')
+    CPU=$(awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$BENCH_APP_PID/stat")
+    awk -v h="$HANDLER" -v c="$CPU" 'BEGIN {printf "metrics handler: %.3f s of %.1f s app CPU = %.3f %%\n", h, c, 100 * h / c}'
+  fi
   kill $BENCH_APP_PID; wait $BENCH_APP_PID 2>/dev/null || true
 done
 psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"

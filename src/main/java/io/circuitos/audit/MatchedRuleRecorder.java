@@ -26,8 +26,29 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
  */
 public class MatchedRuleRecorder implements DmnDecisionTableEvaluationListener {
 
+    /** Set by a what-if replay on its own thread: the rules that matched in the tables it evaluates. */
+    private static final ThreadLocal<List<String>> CAPTURE = new ThreadLocal<>();
+
+    /** Runs {@code evaluation} and returns the ids of the rules that matched in it (decision tables evaluated on this thread). */
+    public static <T> Captured<T> capturing(java.util.function.Supplier<T> evaluation) {
+        List<String> matched = new ArrayList<>();
+        CAPTURE.set(matched);
+        try {
+            return new Captured<>(evaluation.get(), matched);
+        } finally {
+            CAPTURE.remove();
+        }
+    }
+
+    public record Captured<T>(T result, List<String> matchedRuleIds) {
+    }
+
     @Override
     public void notify(DmnDecisionTableEvaluationEvent event) {
+        List<String> capture = CAPTURE.get();
+        if (capture != null) {
+            event.getMatchingRules().forEach(rule -> capture.add(rule.getId()));
+        }
         BpmnExecutionContext context = Context.getBpmnExecutionContext();
         if (context == null) {
             return; // evaluated through the decision service, not by a process: nothing to annotate

@@ -70,6 +70,8 @@ public class SecurityConfiguration {
                         .requestMatchers(PATHS.matcher("/api/webhooks/**")).permitAll()
                         .requestMatchers(PATHS.matcher("/api/imports/**"))
                         .hasAnyAuthority(group(Groups.ADMINS), group(Groups.SALES_MANAGERS), group(Groups.MARKETING_MANAGERS))
+                        .requestMatchers(PATHS.matcher("/api/deployments/**"), PATHS.matcher("/api/decisions/**"))
+                        .hasAnyAuthority(group(Groups.ADMINS), group(Groups.ANALYSTS))
                         .anyRequest().authenticated());
         return statelessBasicAndBearer(http, provider, bearerTokens, tokenUsers);
     }

@@ -39,9 +39,21 @@ public final class GenericTasks {
         public Optional<Input> input(String inputName) {
             return inputs.stream().filter(i -> i.name().equals(inputName)).findFirst();
         }
+
+        /**
+         * Whether the task's outputs are meant to be mapped out with output parameters (they are local
+         * to the task); the others write into the enclosing scope and are modelled without mappings.
+         */
+        public boolean mapsOutputs() {
+            return kind == Kind.SERVICE_TASK && !WRITES_INTO_SCOPE.contains(name);
+        }
     }
 
     public static final String LLM_BUDGET_EXCEEDED = "llm-budget-exceeded";
+
+    private static final java.util.Set<String> WRITES_INTO_SCOPE = java.util.Set.of("loadCustomer", "openWinBackCampaign",
+            "selectWinBackCandidates", "currentWinBackStrategy", "recordWinBackOffer", "winBackFinance", "loadWinBackMessage",
+            "markWinBackSent", "reviewWinBackEngagement", "learnSaveProbabilities");
 
     /** Writes every field of the customer store (the routes with {@code handler: customer-store}), not only its listed outputs. */
     public static final String LOAD_CUSTOMER = "loadCustomer";

@@ -15,6 +15,11 @@ public class TraceConfiguration {
     }
 
     @Bean
+    public io.circuitos.audit.whatif.WhatIfReplay whatIfReplay(ProcessEngine engine) {
+        return new io.circuitos.audit.whatif.WhatIfReplay(engine);
+    }
+
+    @Bean
     public RunAccess runAccess(ProcessEngine engine) {
         return new RunAccess(engine.getAuthorizationService());
     }

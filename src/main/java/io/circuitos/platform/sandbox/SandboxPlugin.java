@@ -33,12 +33,22 @@ public class SandboxPlugin extends AbstractProcessEnginePlugin {
         this(org.camunda.bpm.engine.test.mock.Mocks::get, Set.of(), ReferenceCatalog.unchecked(), Set.of());
     }
 
+    /** The guard's rules, as the engine applies them to a user's deployment. */
+    public DeploymentCheck deploymentCheck() {
+        return new DeploymentCheck(new ExpressionPolicy(applicationBeanNames));
+    }
+
+    /** What deployed resources may refer to (models, prompts); decisions and forms are added per deployment. */
+    public ReferenceCatalog references() {
+        return references;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setExpressionManager(new SandboxedExpressionManager(beans));
         List<Deployer> preDeployers = new ArrayList<>(configuration.getCustomPreDeployers() == null
                 ? List.of() : configuration.getCustomPreDeployers());
-        preDeployers.add(0, new DeploymentGuard(new DeploymentCheck(new ExpressionPolicy(applicationBeanNames)), references, trustedGroups));
+        preDeployers.add(0, new DeploymentGuard(deploymentCheck(), references, trustedGroups));
         configuration.setCustomPreDeployers(preDeployers);
     }
 }

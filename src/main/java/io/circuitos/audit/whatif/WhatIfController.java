@@ -1,0 +1,90 @@
+package io.circuitos.audit.whatif;
+
+import io.circuitos.platform.sandbox.ResourceProblems;
+import io.circuitos.platform.sandbox.SandboxPlugin;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/decisions/{key}/what-if} (analysts and admins): multipart {@code file} = a
+ * candidate DMN, {@code days} (default 30). The candidate first passes the deployment guard, then is
+ * replayed on the recorded evaluations of the deployed decision; nothing is deployed or written.
+ */
+@RestController
+public class WhatIfController {
+
+    private static final long MAX_BYTES = 2L * 1024 * 1024;
+
+    private final WhatIfReplay replay;
+    private final SandboxPlugin sandbox;
+    private final ProcessEngine engine;
+
+    public WhatIfController(WhatIfReplay replay, SandboxPlugin sandbox, ProcessEngine engine) {
+        this.replay = replay;
+        this.sandbox = sandbox;
+        this.engine = engine;
+    }
+
+    @PostMapping(path = "/api/decisions/{key}/what-if", consumes = "multipart/form-data", produces = "application/json")
+    public ResponseEntity<Object> whatIf(@PathVariable String key, @RequestParam(name = "file", required = false) MultipartFile file,
+                                         @RequestParam(name = "days", defaultValue = "30") String days) throws IOException {
+        Integer window = days(days);
+        if (window == null) {
+            return problem(HttpStatus.BAD_REQUEST, "days must be a whole number from 1 to 366", "days");
+        }
+        if (file == null || file.isEmpty() || file.getSize() > MAX_BYTES) {
+            return problem(HttpStatus.BAD_REQUEST, "send the candidate DMN (at most " + MAX_BYTES + " bytes) as the multipart part file", "file");
+        }
+        if (engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(key).count() == 0) {
+            return problem(HttpStatus.NOT_FOUND, "no deployed decision " + key, null);
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? key + ".dmn" : file.getOriginalFilename();
+        byte[] candidate = file.getBytes();
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        List<ResourceProblems> refused = configuration.getCommandExecutorTxRequired().execute(command -> sandbox.deploymentCheck()
+                .check(Map.of(name, candidate), sandbox.references().withDeployed(k -> true, k -> true)));
+        if (!refused.isEmpty()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", 400);
+            body.put("error", "the candidate would be refused by the deployment guard");
+            body.put("field", "file");
+            body.put("guard", refused);
+            return ResponseEntity.badRequest().body(body);
+        }
+        try {
+            return ResponseEntity.ok(replay.replay(key, candidate, window));
+        } catch (IllegalArgumentException e) {
+            return problem(HttpStatus.BAD_REQUEST, e.getMessage(), "file");
+        }
+    }
+
+    private static Integer days(String text) {
+        try {
+            int days = Integer.parseInt(text.trim());
+            return days >= 1 && days <= 366 ? days : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String message, String field) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.value());
+        body.put("error", message);
+        if (field != null) {
+            body.put("field", field);
+        }
+        return ResponseEntity.status(status).body(body);
+    }
+}

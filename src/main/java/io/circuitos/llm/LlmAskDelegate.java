@@ -41,6 +41,7 @@ public class LlmAskDelegate implements JavaDelegate {
             }
         }
         execution.setVariableLocal("llmOrigin", outcome.answered() ? "llm" : "none");
+        execution.setVariableLocal("guardResult", outcome.guardSummary());
         execution.setVariableLocal("llmNote", outcome.answered() ? "Answered by the language model; checked by the content guard."
                 : "No model answer: " + outcome.failure());
     }

@@ -14,7 +14,7 @@ class DemoEventsTest {
     void theDemoEventsStartEveryAgentOnFirstStart() {
         try (RunningApp app = RunningApp.start("jdbc:h2:mem:demo-" + System.nanoTime(), false, "circuitos.demo-data.enabled=true")) {
             RuntimeService runtime = app.bean(RuntimeService.class);
-            for (String agent : List.of("lost-opportunity", "licensing-qualification", "win-back", "support-escalation")) {
+            for (String agent : List.of("lost-opportunity", "licensing-qualification", "win-back", "support-escalation", "conversation")) {
                 assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(agent).count()).as(agent).isPositive();
             }
         }

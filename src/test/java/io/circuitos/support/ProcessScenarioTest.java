@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What every process scenario test stands on, and its one driver: the engine clock at {@link #NOW},
  * the generic tasks as the application builds them ({@link ProcessTestWiring}), a loopback channel
  * endpoint, a fake Ollama, GreenMail as the SMTP server and the application's tables; {@link #start},
- * {@link #correlateStart}, {@link #runJobs} and {@link #runJobsWithRetries} drive an instance the way
+ * {@link #correlateStart}, {@link #correlate}, {@link #runJobs} and {@link #runJobsWithRetries} drive an instance the way
  * the job executor would. Each test class declares its own coverage extension (so coverage is per
  * process) and hands its engine over through {@link #processEngine()}.
  */
@@ -94,6 +94,7 @@ public abstract class ProcessScenarioTest {
         properties.put("circuitos.channels.sales-reps.url", channels.url("/sales-reps"));
         properties.put("circuitos.channels.nurture.url", channels.url("/nurture"));
         properties.put("circuitos.outbound.helpdesk.url", channels.url("/helpdesk"));
+        properties.put("circuitos.outbound.chat.url", channels.url("/chat"));
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(ServerSetupTest.SMTP.getPort()));
         properties.put("circuitos.knowledge.warm-up", "false");
@@ -143,6 +144,21 @@ public abstract class ProcessScenarioTest {
     protected static ProcessInstance correlateStart(String message, String businessKey, Map<String, Object> variables) {
         ProcessInstance instance = runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
                 .setVariables(variables).correlateStartMessage();
+        BpmnAwareTests.assertThat(instance);
+        runJobs(instance);
+        return instance;
+    }
+
+    /**
+     * Delivers a message as a route with {@code message:} does: to the run with this business key that
+     * waits for it, or else to a message start event; then runs the due jobs.
+     */
+    protected static ProcessInstance correlate(String message, String businessKey, Map<String, Object> variables) {
+        org.camunda.bpm.engine.runtime.MessageCorrelationResult result = runtimeService().createMessageCorrelation(message)
+                .processInstanceBusinessKey(businessKey).setVariables(variables).correlateWithResult();
+        ProcessInstance instance = result.getResultType() == org.camunda.bpm.engine.runtime.MessageCorrelationResultType.ProcessDefinition
+                ? result.getProcessInstance()
+                : runtimeService().createProcessInstanceQuery().processInstanceId(result.getExecution().getProcessInstanceId()).singleResult();
         BpmnAwareTests.assertThat(instance);
         runJobs(instance);
         return instance;

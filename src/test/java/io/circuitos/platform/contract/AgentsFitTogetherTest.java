@@ -33,9 +33,9 @@ class AgentsFitTogetherTest {
     }
 
     @Test
-    void theFourShippedAgentsFitTogether() throws IOException {
+    void theShippedAgentsFitTogether() throws IOException {
         Map<String, byte[]> processes = ShippedAgents.processes();
-        assertThat(processes).containsOnlyKeys("processes/licensing-qualification.bpmn", "processes/lost-opportunity.bpmn",
+        assertThat(processes).containsOnlyKeys("processes/conversation.bpmn", "processes/licensing-qualification.bpmn", "processes/lost-opportunity.bpmn",
                 "processes/support-escalation.bpmn", "processes/win-back.bpmn");
 
         assertThat(new ContractCheck(ShippedAgents.catalog(shippedRoutes())).check(processes)).isEmpty();

@@ -29,7 +29,11 @@ final class ProcessNamesSource {
             "lost-opportunity", "io.circuitos.agents.lostopportunity.LostOpportunityProcess",
             "licensing-qualification", "io.circuitos.agents.licensing.LicensingQualificationProcess",
             "support-escalation", "io.circuitos.agents.support.SupportEscalationProcess",
-            "win-back", "io.circuitos.agents.winback.WinBackProcess");
+            "win-back", "io.circuitos.agents.winback.WinBackProcess",
+            "conversation", "io.circuitos.agents.conversation.ConversationProcess");
+
+    /** Agents built with no Java: their names serve the scenario tests only, so they live with the tests. */
+    static final java.util.Set<String> TEST_ONLY = java.util.Set.of("conversation");
 
     private ProcessNamesSource() {
     }
@@ -37,7 +41,8 @@ final class ProcessNamesSource {
     /** Where the names class of this process lives. */
     static java.nio.file.Path file(byte[] bpmn) {
         Process process = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn)).getModelElementsByType(Process.class).iterator().next();
-        return java.nio.file.Path.of("src/main/java", CLASSES.get(process.getId()).replace('.', '/') + ".java");
+        return java.nio.file.Path.of(TEST_ONLY.contains(process.getId()) ? "src/test/java" : "src/main/java",
+                CLASSES.get(process.getId()).replace('.', '/') + ".java");
     }
 
     static String generate(String resource, byte[] bpmn, AgentCatalog catalog) {

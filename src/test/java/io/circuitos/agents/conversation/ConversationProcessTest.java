@@ -1,0 +1,177 @@
+package io.circuitos.agents.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.circuitos.agents.conversation.ConversationProcess.Element;
+import io.circuitos.agents.conversation.ConversationProcess.Message;
+import io.circuitos.agents.conversation.ConversationProcess.Variable;
+import io.circuitos.support.FakeOllama;
+import io.circuitos.support.ProcessScenarioTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of {@code processes/conversation.bpmn}, the agent built with no Java: the generic
+ * tasks, the real table, the fake Ollama and the capture server as the chat channel.
+ */
+@Deployment(resources = {"processes/conversation.bpmn", "decisions/conversation-handoff-score.dmn", "forms/conversation-handoff.form"})
+class ConversationProcessTest extends ProcessScenarioTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(PROCESS_TEST_ENGINE)
+            .assertClassCoverageAtLeast(0.9).build();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    protected ProcessEngine processEngine() {
+        return engine.getProcessEngine();
+    }
+
+    @Test
+    void aReadyBuyerWithAPriceObjectionGoesToARepWithTheSuggestedReply() throws Exception {
+        ollama.enqueue(classified("price", 5, "negative", "I hear you on the budget. A colleague will call you about the rollout."));
+        ProcessInstance conversation = message("CHAT-REP", "Ready for all 40 gyms, but the price is far too high.");
+
+        assertThat(conversation).hasPassed(Element.CLASSIFY_MESSAGE, Element.SCORE_HANDOFF).isWaitingAt(Element.REPLY_TO_CONTACT).variables()
+                .containsEntry(Variable.OBJECTION, "price").containsEntry(Variable.AWARENESS_LEVEL, 5.0)
+                .containsEntry(Variable.SENTIMENT, "negative").containsEntry(Variable.HANDOFF_SCORE, 90.0)
+                .containsEntry(Variable.REPLY, "I hear you on the budget. A colleague will call you about the rollout.")
+                .containsEntry(Variable.DRAFT_ORIGIN, "llm");
+        assertThat((String) runtimeService().getVariable(conversation.getId(), Variable.HANDOFF_SCORE_RULES))
+                .contains("awarenessLevel 5").contains("objection \"price\"").contains("sentiment \"negative\"");
+        assertThat(task()).hasCandidateGroup("sales-reps").hasName("Reply to Alex Morgan (conversation CHAT-REP)");
+        assertThat(channels.posts("/chat")).noneMatch(post -> post.body().contains("CHAT-REP"));
+
+        complete(task(), withVariables(Variable.REPLY, "Alex, let us find a plan that fits: free for a call at 3?"));
+        runJobs(conversation);
+        assertThat(conversation).isEnded().hasPassed(Element.SEND_REP_REPLY, Element.HANDED_TO_REP).variables()
+                .containsEntry(Variable.END_REASON, "handed to a rep (hand-off score 90.0, model answer llm)");
+        JsonNode sent = replies("CHAT-REP").get(0);
+        assertThat(sent.get("type").asText()).isEqualTo("conversation.reply");
+        assertThat(sent.at("/data/reply").asText()).isEqualTo("Alex, let us find a plan that fits: free for a call at 3?");
+        assertThat(sent.at("/data/channel").asText()).isEqualTo("chat");
+    }
+
+    @Test
+    void aCuriousVisitorGetsAGuardedAiReplyAndTheNextMessageContinuesTheSameRun() throws Exception {
+        ollama.enqueue(classified("none", 2, "positive", "circuitos runs your sales and support agents as processes."),
+                classified("timing", 3, "neutral", "No rush: happy to pick this up whenever suits you."));
+        ProcessInstance conversation = message("CHAT-AI", "Hi! What does circuitos do?");
+
+        assertThat(conversation).hasPassed(Element.SEND_AI_REPLY).isWaitingAt(Element.AWAIT_NEXT_MESSAGE).variables()
+                .containsEntry(Variable.HANDOFF_SCORE, 10.0).containsEntry(Variable.GUARD_RESULT, "passed");
+        assertThat(replies("CHAT-AI")).extracting(r -> r.at("/data/reply").asText())
+                .containsExactly("circuitos runs your sales and support agents as processes.");
+
+        ProcessInstance next = correlate(Message.CONVERSATION_MESSAGE, "CHAT-AI", Map.of(Variable.TEXT, "Maybe next quarter."));
+        assertThat(next.getId()).as("the same run continues").isEqualTo(conversation.getId());
+        runJobs(conversation);
+
+        assertThat(replies("CHAT-AI")).hasSize(2);
+        assertThat((String) runtimeService().getVariable(conversation.getId(), Variable.TRANSCRIPT))
+                .contains("Customer: Hi! What does circuitos do?").contains("Agent: circuitos runs your sales")
+                .contains("Customer: Maybe next quarter.").contains("Agent: No rush");
+        assertThat(ollama.requests().get(1).at("/messages/1/content").asText()).contains("Customer: Hi! What does circuitos do?");
+    }
+
+    @Test
+    void aConversationThatGoesQuietEndsAfterSevenDays() throws Exception {
+        ollama.enqueue(classified("none", 1, "neutral", "Thanks for reaching out!"));
+        ProcessInstance conversation = message("CHAT-QUIET", "hello");
+        assertThat(conversation).isWaitingAt(Element.AWAIT_NEXT_MESSAGE);
+
+        ClockUtil.setCurrentTime(job(Element.QUIET_FOR_AWEEK).getDuedate());
+        runJobs(conversation);
+        assertThat(conversation).isEnded().hasPassed(Element.WENT_QUIET).variables()
+                .containsEntry(Variable.END_REASON, "answered by the AI, then no message for 7 days");
+    }
+
+    @Test
+    void aReplyThatBreaksTheGuardTwiceGoesToARepWithoutASuggestion() throws Exception {
+        ollama.enqueue(classified("none", 2, "positive", "We guarantee you will love it."),
+                classified("none", 2, "positive", "I promise it is the best."));
+        ProcessInstance conversation = message("CHAT-GUARD", "Is it good?");
+
+        assertThat(conversation).hasPassed(Element.LLM_ANSWERED).hasNotPassed(Element.SEND_AI_REPLY).isWaitingAt(Element.REPLY_TO_CONTACT);
+        assertThat((String) runtimeService().getVariable(conversation.getId(), Variable.DRAFT_ORIGIN)).isNotEqualTo("llm");
+        assertThat(replies("CHAT-GUARD")).isEmpty();
+    }
+
+    @Test
+    void withTheLlmDownAPersonAnswers() throws Exception {
+        llmDown();
+        ProcessInstance conversation = message("CHAT-DOWN", "Can someone help me?");
+        runJobsWithRetries(conversation);
+
+        assertThat(conversation).hasPassed(Element.LLM_ANSWERED).hasNotPassed(Element.SCORE_HANDOFF).isWaitingAt(Element.REPLY_TO_CONTACT)
+                .variables().containsEntry(Variable.REPLY, "");
+        assertThat(task()).hasCandidateGroup("sales-reps");
+    }
+
+    @Test
+    void overTheLlmBudgetAPersonAnswersWithoutASuggestion() throws Exception {
+        llmBudgetSpent();
+        ProcessInstance conversation = message("CHAT-BUDGET", "Hello?");
+
+        assertThat(conversation).hasPassed(Element.CLASSIFY_BUDGET_EXCEEDED, Element.NO_SUGGESTION_OVER_BUDGET).isWaitingAt(Element.REPLY_TO_CONTACT)
+                .variables().containsEntry(Variable.DRAFT_ORIGIN, "none")
+                .containsEntry(Variable.DRAFT_NOTE, "No model answer: the LLM budget of this conversation is used up.");
+        assertThat(ollama.requests()).isEmpty();
+    }
+
+    @Test
+    void aMessageWhileARepHasTheConversationIsAddedForTheRep() throws Exception {
+        ollama.enqueue(classified("authority", 5, "positive", "Let me get you someone who can help."));
+        ProcessInstance conversation = message("CHAT-WAIT", "My boss has to sign off.");
+        assertThat(conversation).isWaitingAt(Element.REPLY_TO_CONTACT);
+
+        ProcessInstance same = correlate(Message.CONVERSATION_MESSAGE, "CHAT-WAIT", Map.of(Variable.TEXT, "She is in on Friday."));
+        assertThat(same.getId()).isEqualTo(conversation.getId());
+        assertThat(conversation).hasPassed(Element.MESSAGE_WHILE_WITH_REP, Element.NOTE_MESSAGE, Element.MESSAGE_NOTED)
+                .isWaitingAt(Element.REPLY_TO_CONTACT);
+        assertThat((String) runtimeService().getVariable(conversation.getId(), Variable.TRANSCRIPT)).contains("Customer: She is in on Friday.");
+    }
+
+    private static FakeOllama.Reply classified(String objection, double awareness, String sentiment, String reply) {
+        return FakeOllama.Reply.content(JSON.createObjectNode().put(Variable.OBJECTION, objection).put(Variable.AWARENESS_LEVEL, awareness)
+                .put(Variable.SENTIMENT, sentiment).put(Variable.REPLY, reply).toString());
+    }
+
+    private static ProcessInstance message(String conversationId, String text) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variable.CONVERSATION_ID, conversationId);
+        variables.put(Variable.TEXT, text);
+        variables.put(Variable.CONTACT_NAME, "Alex Morgan");
+        variables.put(Variable.CHANNEL, "chat");
+        return correlate(Message.CONVERSATION_MESSAGE, conversationId, variables);
+    }
+
+    private List<JsonNode> replies(String conversationId) throws Exception {
+        List<JsonNode> replies = new ArrayList<>();
+        for (var post : channels.posts("/chat")) {
+            JsonNode body = JSON.readTree(post.body());
+            if (conversationId.equals(body.at("/data/conversationId").asText())) {
+                replies.add(body);
+            }
+        }
+        return replies;
+    }
+}

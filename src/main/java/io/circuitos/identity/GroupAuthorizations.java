@@ -1,9 +1,5 @@
 package io.circuitos.identity;
 
-import io.circuitos.agents.licensing.LicensingQualificationProcess;
-import io.circuitos.agents.lostopportunity.LostOpportunityProcess;
-import io.circuitos.agents.support.SupportEscalationProcess;
-import io.circuitos.agents.winback.WinBackProcess;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -37,8 +33,12 @@ public class GroupAuthorizations {
     private final FilterService filterService;
     private final TaskService taskService;
 
+    /** group → the process keys whose runs it may read (circuitos.identity.run-readers). */
+    private final java.util.Map<String, List<String>> runReaders;
+
     public GroupAuthorizations(IdentityService identityService, AuthorizationService authorizationService,
-                               FilterService filterService, TaskService taskService) {
+                               FilterService filterService, TaskService taskService, java.util.Map<String, List<String>> runReaders) {
+        this.runReaders = runReaders;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -72,12 +72,8 @@ public class GroupAuthorizations {
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         }
         // the decision trail of their own agents' runs (GET /api/agents/{process}/runs/{businessKey}/trace)
-        for (String sales : List.of(LostOpportunityProcess.KEY,
-                LicensingQualificationProcess.KEY, WinBackProcess.KEY)) {
-            grant(Groups.SALES_REPS, Resources.PROCESS_DEFINITION, sales, Permissions.READ_HISTORY);
-        }
-        grant(Groups.SUPPORT_AGENTS, Resources.PROCESS_DEFINITION, SupportEscalationProcess.KEY,
-                Permissions.READ_HISTORY);
+        runReaders.forEach((group, processKeys) -> processKeys.forEach(key ->
+                grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ_HISTORY)));
         shareFilter(ensureFilter(GROUP_TASKS_FILTER, -10,
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()));
         shareFilter(ensureFilter(MY_TASKS_FILTER, -5, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));

@@ -46,6 +46,14 @@ class ConversationIntakeTest {
             assertThat(app.bean(HistoryService.class).createHistoricActivityInstanceQuery().processInstanceId(run)
                     .activityId(Element.MESSAGE_NOTED).count()).isEqualTo(1);
 
+            var http = java.net.http.HttpClient.newHttpClient();
+            for (var reader : java.util.Map.of("rep", 200, "agent", 403).entrySet()) {
+                var trail = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/api/agents/conversation/runs/CONV-1/trace"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((reader.getKey() + ":" + reader.getKey())
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(trail.statusCode()).as("%s reads the conversation's trail", reader.getKey()).isEqualTo(reader.getValue());
+            }
+
             HttpResponse<String> noText = webhooks.send("chat", CHAT_SECRET, "msg_conv_3", Instant.now(),
                     "{\"type\":\"conversation.message_received\",\"data\":{\"conversationId\":\"CONV-2\"}}");
             assertThat(noText.statusCode()).isEqualTo(400);

@@ -149,8 +149,8 @@ class AnalystDeploymentTest {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(answer.body());
-        assertThat(body.path("deployedProcessDefinitions").size()).isEqualTo(4);
-        assertThat(body.path("deployedDecisionDefinitions").size()).isEqualTo(8);
+        assertThat(body.path("deployedProcessDefinitions").size()).isEqualTo(5);
+        assertThat(body.path("deployedDecisionDefinitions").size()).isEqualTo(9);
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class AgentCatalogs {
                 routes(webhooks));
     }
 
-    static Map<String, Set<String>> decisionInputs(Map<String, byte[]> decisions) {
+    public static Map<String, Set<String>> decisionInputs(Map<String, byte[]> decisions) {
         Map<String, Set<String>> byKey = new LinkedHashMap<>();
         decisions.forEach((name, bytes) -> {
             DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(bytes));

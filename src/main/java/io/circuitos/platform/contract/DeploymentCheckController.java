@@ -78,6 +78,7 @@ public class DeploymentCheckController {
 
     /** The uploaded processes against the shipped and deployed decisions and forms, with the uploaded ones on top. */
     private List<ContractProblem> contract(Map<String, byte[]> uploaded) {
+        List<ContractProblem> unreadable = new java.util.ArrayList<>();
         Map<String, byte[]> processes = new LinkedHashMap<>();
         Map<String, byte[]> decisions = new LinkedHashMap<>(ShippedAgents.decisions());
         Map<String, byte[]> forms = new LinkedHashMap<>(ShippedAgents.forms());
@@ -87,13 +88,28 @@ public class DeploymentCheckController {
             if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
                 processes.put(name, bytes);
             } else if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
-                decisions.put("uploaded/" + name, bytes);
+                readable(name, () -> AgentCatalogs.decisionInputs(Map.of(name, bytes)), "a DMN model", unreadable)
+                        .ifPresent(ok -> decisions.put("uploaded/" + name, bytes));
             } else if (lower.endsWith(".form")) {
-                forms.put("uploaded/" + name, bytes);
+                readable(name, () -> AgentCatalogs.formFields(Map.of(name, bytes)), "a Camunda form", unreadable)
+                        .ifPresent(ok -> forms.put("uploaded/" + name, bytes));
             }
         });
         AgentCatalog catalog = AgentCatalogs.of(decisions, forms, prompts, ShippedAgents.modelFeatures(), webhooks);
-        return new ContractCheck(catalog).check(processes);
+        List<ContractProblem> problems = new java.util.ArrayList<>(unreadable);
+        problems.addAll(new ContractCheck(catalog).check(processes));
+        return problems;
+    }
+
+    /** A file the guard accepted but the model API cannot read is a problem of that file, not a failed request. */
+    private static java.util.Optional<Object> readable(String name, java.util.function.Supplier<Object> read, String what,
+                                                       List<ContractProblem> unreadable) {
+        try {
+            return java.util.Optional.of(read.get());
+        } catch (RuntimeException e) {
+            unreadable.add(new ContractProblem(name, "-", "not " + what + " the engine can read: " + e.getMessage()));
+            return java.util.Optional.empty();
+        }
     }
 
     private void addDeployed(Map<String, byte[]> decisions, Map<String, byte[]> forms) {

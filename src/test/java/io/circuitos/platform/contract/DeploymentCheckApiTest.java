@@ -78,6 +78,21 @@ class DeploymentCheckApiTest {
     }
 
     @Test
+    void aDecisionFileTheGuardAcceptsButTheEngineCannotReadIsAProblemNotAFailure() throws Exception {
+        String dmn = "<?xml version=\"1.0\"?><definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" id=\"d\" name=\"d\" "
+                + "namespace=\"x\"><decision id=\"weird\" name=\"w\"><decisionTable id=\"t\"><input id=\"i\"><inputExpression id=\"ie\">"
+                + "<text>a</text></inputExpression></input><output id=\"o\" name=\"o\"/><rule id=\"r\"><inputEntry id=\"e\"><text>1</text>"
+                + "</inputEntry></rule></decisionTable></decision></definitions>";
+        HttpResponse<String> response = check("analyst", Map.of("weird.dmn", dmn.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode verdict = JSON.readTree(response.body());
+        assertThat(verdict.get("ok").asBoolean()).isFalse();
+        assertThat(verdict.at("/contract/0/resource").asText()).isEqualTo("weird.dmn");
+        assertThat(verdict.at("/contract/0/problem").asText()).startsWith("not a DMN model the engine can read");
+    }
+
+    @Test
     void onlyAnalystsAndAdminsMayCheckAndAFileIsRequired() throws Exception {
         assertThat(check("rep", Map.of("x.bpmn", new byte[] {1})).statusCode()).isEqualTo(403);
         HttpResponse<String> empty = check("analyst", Map.of());

@@ -1,5 +1,6 @@
 package io.circuitos.audit.trace;
 
+import io.circuitos.platform.ApiProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,13 @@ public class TraceController {
     @GetMapping(path = "/api/agents/{process}/runs/{businessKey}/trace", produces = "application/json")
     public ResponseEntity<Map<String, Object>> trace(@PathVariable String process, @PathVariable String businessKey, Authentication user) {
         if (!access.mayRead(user, process)) {
-            return problem(HttpStatus.FORBIDDEN, "you may not read the runs of " + process);
+            return ApiProblem.of(HttpStatus.FORBIDDEN, "you may not read the runs of " + process, null);
         }
         List<RunTrace> runs = traces.runs(process, businessKey);
         if (runs.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, traces.wasDelivered(process, businessKey)
+            return ApiProblem.of(HttpStatus.NOT_FOUND, traces.wasDelivered(process, businessKey)
                     ? "the run of " + process + " with business key " + businessKey + " was removed by history clean-up"
-                    : "no run of " + process + " with business key " + businessKey);
+                    : "no run of " + process + " with business key " + businessKey, null);
         }
         RunTrace newest = runs.get(0);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -51,12 +52,5 @@ public class TraceController {
             body.put("runs", runs); // several runs with this business key: all of them, newest first
         }
         return ResponseEntity.ok(body);
-    }
-
-    static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("error", message);
-        return ResponseEntity.status(status).body(body);
     }
 }

@@ -1,5 +1,6 @@
 package io.circuitos.audit.whatif;
 
+import io.circuitos.platform.ApiProblem;
 import io.circuitos.platform.sandbox.ResourceProblems;
 import io.circuitos.platform.sandbox.SandboxPlugin;
 import java.io.IOException;
@@ -39,15 +40,15 @@ public class WhatIfController {
     @PostMapping(path = "/api/decisions/{key}/what-if", consumes = "multipart/form-data", produces = "application/json")
     public ResponseEntity<Object> whatIf(@PathVariable String key, @RequestParam(name = "file", required = false) MultipartFile file,
                                          @RequestParam(name = "days", defaultValue = "30") String days) throws IOException {
-        Integer window = days(days);
+        Integer window = ApiProblem.days(days);
         if (window == null) {
-            return problem(HttpStatus.BAD_REQUEST, "days must be a whole number from 1 to 366", "days");
+            return ApiProblem.badDays();
         }
         if (file == null || file.isEmpty() || file.getSize() > MAX_BYTES) {
-            return problem(HttpStatus.BAD_REQUEST, "send the candidate DMN (at most " + MAX_BYTES + " bytes) as the multipart part file", "file");
+            return ApiProblem.of(HttpStatus.BAD_REQUEST, "send the candidate DMN (at most " + MAX_BYTES + " bytes) as the multipart part file", "file");
         }
         if (engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(key).count() == 0) {
-            return problem(HttpStatus.NOT_FOUND, "no deployed decision " + key, null);
+            return ApiProblem.of(HttpStatus.NOT_FOUND, "no deployed decision " + key, null);
         }
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? key + ".dmn" : file.getOriginalFilename();
         byte[] candidate = file.getBytes();
@@ -65,26 +66,7 @@ public class WhatIfController {
         try {
             return ResponseEntity.ok(replay.replay(key, candidate, window));
         } catch (IllegalArgumentException e) {
-            return problem(HttpStatus.BAD_REQUEST, e.getMessage(), "file");
+            return ApiProblem.of(HttpStatus.BAD_REQUEST, e.getMessage(), "file");
         }
-    }
-
-    private static Integer days(String text) {
-        try {
-            int days = Integer.parseInt(text.trim());
-            return days >= 1 && days <= 366 ? days : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static ResponseEntity<Object> problem(HttpStatus status, String message, String field) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("error", message);
-        if (field != null) {
-            body.put("field", field);
-        }
-        return ResponseEntity.status(status).body(body);
     }
 }

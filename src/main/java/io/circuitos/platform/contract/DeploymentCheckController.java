@@ -2,6 +2,7 @@ package io.circuitos.platform.contract;
 
 import io.circuitos.intake.WebhookProperties;
 import io.circuitos.llm.PromptLibrary;
+import io.circuitos.platform.ApiProblem;
 import io.circuitos.platform.sandbox.ResourceProblems;
 import io.circuitos.platform.sandbox.SandboxPlugin;
 import java.io.IOException;
@@ -47,16 +48,16 @@ public class DeploymentCheckController {
     @PostMapping(path = "/api/deployments/check", consumes = "multipart/form-data", produces = "application/json")
     public ResponseEntity<Map<String, Object>> check(@RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
         if (files == null || files.isEmpty()) {
-            return problem("send the files to check as multipart parts named file", "file");
+            return ApiProblem.of(HttpStatus.BAD_REQUEST, "send the files to check as multipart parts named file", "file");
         }
         if (files.size() > MAX_FILES) {
-            return problem("at most " + MAX_FILES + " files per check", "file");
+            return ApiProblem.of(HttpStatus.BAD_REQUEST, "at most " + MAX_FILES + " files per check", "file");
         }
         Map<String, byte[]> uploaded = new LinkedHashMap<>();
         for (MultipartFile file : files) {
             String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
             if (name.isBlank() || file.getSize() > MAX_BYTES) {
-                return problem("each file needs a name and at most " + MAX_BYTES + " bytes: " + name, "file");
+                return ApiProblem.of(HttpStatus.BAD_REQUEST, "each file needs a name and at most " + MAX_BYTES + " bytes: " + name, "file");
             }
             uploaded.put(name, file.getBytes());
         }
@@ -124,13 +125,5 @@ public class DeploymentCheckController {
                 }
             }
         }
-    }
-
-    private static ResponseEntity<Map<String, Object>> problem(String message, String field) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", 400);
-        body.put("error", message);
-        body.put("field", field);
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
     }
 }

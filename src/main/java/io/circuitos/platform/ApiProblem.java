@@ -13,16 +13,14 @@ public final class ApiProblem {
     private ApiProblem() {
     }
 
-    public static <T> ResponseEntity<T> of(HttpStatus status, String message, String field) {
+    public static ResponseEntity<Map<String, Object>> of(HttpStatus status, String message, String field) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.value());
         body.put("error", message);
         if (field != null) {
             body.put("field", field);
         }
-        @SuppressWarnings("unchecked")
-        T typed = (T) body;
-        return ResponseEntity.status(status).body(typed);
+        return ResponseEntity.status(status).body(body);
     }
 
     /** A {@code days} window of 1 to {@value #MAX_DAYS}, or null when the text is not one. */
@@ -35,7 +33,7 @@ public final class ApiProblem {
         }
     }
 
-    public static <T> ResponseEntity<T> badDays() {
+    public static ResponseEntity<Map<String, Object>> badDays() {
         return of(HttpStatus.BAD_REQUEST, "days must be a whole number from 1 to " + MAX_DAYS, "days");
     }
 }

@@ -49,7 +49,6 @@ public class TraceReader {
     private final RepositoryService repository;
     private final JdbcTemplate jdbc;
     private final WebhookProperties webhooks;
-    private volatile Map<String, byte[]> shippedForms;
     /** deployment / form → the form's answer keys: a deployment's forms never change, so read each once. */
     private final Map<String, List<String>> answerKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -145,6 +144,12 @@ public class TraceReader {
     }
 
     private static List<RunTrace.LlmCall> llmCalls(Map<String, Map<String, Object>> byScope, Map<String, HistoricActivityInstance> activities) {
+        Map<String, List<JsonNode>> logs = new HashMap<>(); // scope → its call log, each parsed once
+        byScope.forEach((scope, values) -> {
+            if (values.get("llmCallLog") != null) {
+                logs.put(scope, parse(values.get("llmCallLog").toString()));
+            }
+        });
         List<RunTrace.LlmCall> calls = new ArrayList<>();
         for (HistoricActivityInstance activity : activities.values()) {
             Map<String, Object> local = byScope.getOrDefault(activity.getId(), Map.of());
@@ -152,7 +157,7 @@ public class TraceReader {
             if (origin == null || !local.containsKey("templateId")) {
                 continue;
             }
-            List<JsonNode> log = callLog(byScope, activities, activity);
+            List<JsonNode> log = callLog(logs, activities, activity);
             String template = log.stream().map(e -> e.path("template").asText(null)).filter(Objects::nonNull).findFirst()
                     .orElse(text(local.get("templateId")));
             String model = log.stream().map(e -> e.path("model").asText(null)).filter(Objects::nonNull).findFirst().orElse(null);
@@ -165,28 +170,26 @@ public class TraceReader {
     }
 
     /** The LLM calls this activity recorded, from the call log of the nearest scope around it. */
-    private static List<JsonNode> callLog(Map<String, Map<String, Object>> byScope, Map<String, HistoricActivityInstance> activities,
+    private static List<JsonNode> callLog(Map<String, List<JsonNode>> logs, Map<String, HistoricActivityInstance> activities,
                                           HistoricActivityInstance activity) {
-        for (String scope = activity.getParentActivityInstanceId(); scope != null; ) {
-            Object log = byScope.getOrDefault(scope, Map.of()).get("llmCallLog");
-            if (log != null) {
-                List<JsonNode> entries = new ArrayList<>();
-                try {
-                    JSON.readTree(log.toString()).forEach(e -> {
-                        if (activity.getActivityId().equals(e.path("activity").asText())) {
-                            entries.add(e);
-                        }
-                    });
-                } catch (IOException unreadable) {
-                    return List.of();
-                }
-                return entries;
-            }
+        String scope = activity.getParentActivityInstanceId();
+        while (scope != null && !logs.containsKey(scope)) {
             HistoricActivityInstance parent = activities.get(scope);
-            scope = parent == null ? (scope.equals(activity.getProcessInstanceId()) ? null : activity.getProcessInstanceId())
-                    : parent.getParentActivityInstanceId();
+            scope = parent != null ? parent.getParentActivityInstanceId()
+                    : scope.equals(activity.getProcessInstanceId()) ? null : activity.getProcessInstanceId();
         }
-        return List.of();
+        return scope == null ? List.of()
+                : logs.get(scope).stream().filter(e -> activity.getActivityId().equals(e.path("activity").asText())).toList();
+    }
+
+    private static List<JsonNode> parse(String log) {
+        List<JsonNode> entries = new ArrayList<>();
+        try {
+            JSON.readTree(log).forEach(entries::add);
+        } catch (IOException unreadable) {
+            // a log the trail cannot read shows no calls rather than failing the trail
+        }
+        return entries;
     }
 
     private List<RunTrace.HumanAction> humanActions(HistoricProcessInstance instance, Map<String, Object> processVariables) {
@@ -197,7 +200,6 @@ public class TraceReader {
         }
         BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
         String deploymentId = repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId();
-        Map<String, List<String>> answersByForm = new HashMap<>();
         List<RunTrace.HumanAction> actions = new ArrayList<>();
         for (HistoricTaskInstance task : tasks) {
             List<HistoricIdentityLinkLog> links = history.createHistoricIdentityLinkLogQuery().taskId(task.getId()).list();
@@ -207,7 +209,7 @@ public class TraceReader {
                     .map(l -> instant(l.getTime())).min(Instant::compareTo).orElse(null);
             Map<String, Object> answers = new LinkedHashMap<>();
             if (task.getEndTime() != null) {
-                for (String key : answersByForm.computeIfAbsent(String.valueOf(formRef(model, task.getTaskDefinitionKey())), ref -> answerKeys(deploymentId, formRef(model, task.getTaskDefinitionKey())))) {
+                for (String key : answerKeys(deploymentId, formRef(model, task.getTaskDefinitionKey()))) {
                     if (processVariables.containsKey(key)) {
                         answers.put(key, processVariables.get(key));
                     }
@@ -242,7 +244,7 @@ public class TraceReader {
                 forms.put(resource.getName(), resource.getBytes());
             }
         }
-        forms.putAll(shippedForms());
+        forms.putAll(ShippedAgents.forms());
         for (Map.Entry<String, byte[]> form : forms.entrySet()) {
             try {
                 List<AgentCatalog.FormField> fields = AgentCatalogs.formFields(Map.of(form.getKey(), form.getValue())).get(formRef);
@@ -254,13 +256,6 @@ public class TraceReader {
             }
         }
         return List.of();
-    }
-
-    private Map<String, byte[]> shippedForms() {
-        if (shippedForms == null) {
-            shippedForms = ShippedAgents.forms();
-        }
-        return shippedForms;
     }
 
     private RunTrace.Messages messages(String id, String processKey, String businessKey, List<HistoricVariableInstance> variables,

@@ -38,7 +38,7 @@ public class WhatIfController {
     }
 
     @PostMapping(path = "/api/decisions/{key}/what-if", consumes = "multipart/form-data", produces = "application/json")
-    public ResponseEntity<Object> whatIf(@PathVariable String key, @RequestParam(name = "file", required = false) MultipartFile file,
+    public ResponseEntity<?> whatIf(@PathVariable String key, @RequestParam(name = "file", required = false) MultipartFile file,
                                          @RequestParam(name = "days", defaultValue = "30") String days) throws IOException {
         Integer window = ApiProblem.days(days);
         if (window == null) {
@@ -53,8 +53,7 @@ public class WhatIfController {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? key + ".dmn" : file.getOriginalFilename();
         byte[] candidate = file.getBytes();
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        List<ResourceProblems> refused = configuration.getCommandExecutorTxRequired().execute(command -> sandbox.deploymentCheck()
-                .check(Map.of(name, candidate), sandbox.references().withDeployed(k -> true, k -> true)));
+        List<ResourceProblems> refused = sandbox.checkAsDeployment(Map.of(name, candidate), configuration);
         if (!refused.isEmpty()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", 400);

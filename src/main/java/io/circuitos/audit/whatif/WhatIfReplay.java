@@ -68,6 +68,10 @@ public class WhatIfReplay {
     public record Unevaluable(String decisionInstanceId, String businessKey, Map<String, Object> inputs, String reason) {
     }
 
+    private record Replayed(HistoricDecisionInstance evaluation, Map<String, Object> inputs, Object before, Object after,
+                            List<String> matchedRuleIds) {
+    }
+
     public record Result(String decisionKey, int deployedVersion, int days, int evaluations, Map<String, Long> before, Map<String, Long> after,
                          int changed, List<Change> sample, int unevaluated, List<Unevaluable> unevaluable) {
     }
@@ -86,13 +90,13 @@ public class WhatIfReplay {
         List<HistoricDecisionInstance> recorded = history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(key).evaluatedAfter(from)
                 .includeInputs().includeOutputs().disableCustomObjectDeserialization().list();
         Map<String, String> variableOfClause = variableOfClause(recorded);
-        List<String> needed = variablesRead(candidate);
+        List<String> needed = List.copyOf(inputVariables(candidate).values());
 
         Map<String, Long> before = new TreeMap<>();
         Map<String, Long> after = new TreeMap<>();
         List<Change> sample = new ArrayList<>();
         List<Unevaluable> unevaluable = new ArrayList<>();
-        List<Object[]> changedCases = new ArrayList<>();
+        List<Replayed> changedCases = new ArrayList<>();
         int changed = 0;
         int unevaluated = 0;
         for (HistoricDecisionInstance evaluation : recorded) {
@@ -129,19 +133,16 @@ public class WhatIfReplay {
             if (!Objects.equals(String.valueOf(old), String.valueOf(now))) {
                 changed++;
                 if (changedCases.size() < SAMPLE) {
-                    changedCases.add(new Object[] {evaluation, inputs, old, now, outcome.matchedRuleIds()});
+                    changedCases.add(new Replayed(evaluation, inputs, old, now, outcome.matchedRuleIds()));
                 }
             }
         }
-        Map<String, String> businessKeys = businessKeys(changedCases.stream().map(c -> ((HistoricDecisionInstance) c[0]).getProcessInstanceId())
+        Map<String, String> businessKeys = businessKeys(changedCases.stream().map(c -> c.evaluation().getProcessInstanceId())
                 .filter(Objects::nonNull).toList());
-        for (Object[] c : changedCases) {
-            HistoricDecisionInstance evaluation = (HistoricDecisionInstance) c[0];
-            @SuppressWarnings("unchecked")
-            List<String> rules = ((List<String>) c[4]).stream().map(id -> MatchedRuleRecorder.describe(candidate, id, Map.of())).toList();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> inputs = (Map<String, Object>) c[1];
-            sample.add(new Change(businessKeys.get(evaluation.getProcessInstanceId()), evaluation.getProcessInstanceId(), inputs, c[2], c[3], rules));
+        for (Replayed c : changedCases) {
+            List<String> rules = c.matchedRuleIds().stream().map(id -> MatchedRuleRecorder.describe(candidate, id, Map.of())).toList();
+            sample.add(new Change(businessKeys.get(c.evaluation().getProcessInstanceId()), c.evaluation().getProcessInstanceId(), c.inputs(),
+                    c.before(), c.after(), rules));
         }
         return new Result(key, deployed == null ? 0 : deployed.getVersion(), days, recorded.size(), before, after, changed, sample,
                 unevaluated, unevaluable);
@@ -153,33 +154,25 @@ public class WhatIfReplay {
         Set<String> definitions = new LinkedHashSet<>();
         recorded.forEach(r -> definitions.add(r.getDecisionDefinitionId()));
         for (String definitionId : definitions) {
-            if (engine.getRepositoryService().getDecisionDefinition(definitionId) instanceof DmnDecision decision
-                    && decision.getDecisionLogic() instanceof DmnDecisionTableImpl table) {
-                for (DmnDecisionTableInputImpl input : table.getInputs()) {
-                    String expression = input.getExpression() == null ? null : input.getExpression().getExpression();
-                    if (expression != null && VARIABLE.matcher(expression.trim()).matches()) {
-                        variables.put(input.getId(), expression.trim());
-                    } else if (input.getInputVariable() != null) {
-                        variables.put(input.getId(), input.getName());
-                    }
-                }
+            if (engine.getRepositoryService().getDecisionDefinition(definitionId) instanceof DmnDecision decision) {
+                variables.putAll(inputVariables(decision));
             }
         }
         return variables;
     }
 
-    /** The variables the candidate's input expressions name (those that are a plain variable name). */
-    private static List<String> variablesRead(DmnDecision candidate) {
-        List<String> names = new ArrayList<>();
-        if (candidate.getDecisionLogic() instanceof DmnDecisionTableImpl table) {
+    /** Input clause id → the variable its input expression names, for the inputs whose expression is a plain variable name. */
+    private static Map<String, String> inputVariables(DmnDecision decision) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (decision.getDecisionLogic() instanceof DmnDecisionTableImpl table) {
             for (DmnDecisionTableInputImpl input : table.getInputs()) {
                 String expression = input.getExpression() == null ? null : input.getExpression().getExpression();
                 if (expression != null && VARIABLE.matcher(expression.trim()).matches()) {
-                    names.add(expression.trim());
+                    variables.put(input.getId(), expression.trim());
                 }
             }
         }
-        return names;
+        return variables;
     }
 
     /** What a recorded evaluation decided: the aggregated value, or the first output of each matched rule. */

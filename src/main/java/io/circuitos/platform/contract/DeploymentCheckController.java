@@ -62,10 +62,7 @@ public class DeploymentCheckController {
             uploaded.put(name, file.getBytes());
         }
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        List<ResourceProblems> guard = configuration.getCommandExecutorTxRequired().execute(command -> sandbox.deploymentCheck()
-                .check(uploaded, sandbox.references().withDeployed(
-                        key -> command.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key) != null,
-                        key -> command.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null)));
+        List<ResourceProblems> guard = sandbox.checkAsDeployment(uploaded, configuration);
         List<ContractProblem> contract = guard.isEmpty() ? contract(uploaded) : List.of();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", guard.isEmpty() && contract.isEmpty());

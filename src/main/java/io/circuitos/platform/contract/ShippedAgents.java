@@ -55,7 +55,14 @@ public final class ShippedAgents {
         return features;
     }
 
+    /** Packaged resources never change while the application runs: each pattern is read once. */
+    private static final Map<String, Map<String, byte[]>> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Map<String, byte[]> read(String pattern) {
+        return READ.computeIfAbsent(pattern, ShippedAgents::readResources);
+    }
+
+    private static Map<String, byte[]> readResources(String pattern) {
         Map<String, byte[]> byName = new TreeMap<>();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
@@ -66,6 +73,6 @@ public final class ShippedAgents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return byName;
+        return java.util.Collections.unmodifiableMap(byName);
     }
 }

@@ -39,13 +39,17 @@ public class DeploymentGuard implements Deployer {
         for (ResourceEntity resource : deployment.getResources().values()) {
             resources.put(resource.getName(), resource.getBytes());
         }
-        ReferenceCatalog deployed = references.withDeployed(
-                key -> command.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key) != null,
-                key -> command.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null);
-        List<ResourceProblems> refused = check.check(resources, deployed);
+        List<ResourceProblems> refused = check.check(resources, withDeployed(references, command));
         if (!refused.isEmpty()) {
             throw new DeploymentRefusedException(refused);
         }
+    }
+
+    /** What a deployment may refer to: the catalog, plus the decisions and forms already deployed. */
+    static ReferenceCatalog withDeployed(ReferenceCatalog references, CommandContext command) {
+        return references.withDeployed(
+                key -> command.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key) != null,
+                key -> command.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null);
     }
 
     private boolean isUntrusted(CommandContext command) {

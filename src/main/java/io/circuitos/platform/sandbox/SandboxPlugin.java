@@ -2,6 +2,7 @@ package io.circuitos.platform.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -38,9 +39,10 @@ public class SandboxPlugin extends AbstractProcessEnginePlugin {
         return new DeploymentCheck(new ExpressionPolicy(applicationBeanNames));
     }
 
-    /** What deployed resources may refer to (models, prompts); decisions and forms are added per deployment. */
-    public ReferenceCatalog references() {
-        return references;
+    /** The guard's verdict on these resources as if a user deployed them now, without deploying anything. */
+    public List<ResourceProblems> checkAsDeployment(Map<String, byte[]> resources, ProcessEngineConfigurationImpl engine) {
+        return engine.getCommandExecutorTxRequired().execute(command ->
+                deploymentCheck().check(resources, DeploymentGuard.withDeployed(references, command)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.circuitos.mail;
 
+import jakarta.mail.MessagingException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,8 +8,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Generic "send email" service task through the one SMTP sender. Inputs {@code to}, {@code text}
@@ -16,9 +22,10 @@ import org.springframework.mail.javamail.JavaMailSender;
  * {@code step} (default: the activity id) and optional {@code idempotencyScope} (default: the process
  * instance; e.g. {@code campaign:<id>} so a second run of one campaign sends nothing again).
  * Sending is idempotent per scope and step: the row in
- * {@code circuitos_sent_email} is written in the same transaction as the send, so a retried job that
- * already sent finds it and sends nothing. Model the task with asynchronous continuations before and
- * after so its transaction holds the send alone. Writes local {@code emailSent}.
+ * {@code circuitos_sent_email} is written in a transaction of its own around the send and committed
+ * right after it, so a job retried later (e.g. a chunk of a campaign that failed on its 50th email)
+ * finds the row and sends nothing again, whatever else the job's transaction rolled back. Writes
+ * local {@code emailSent}.
  */
 public class SendEmailDelegate implements JavaDelegate {
 
@@ -28,10 +35,13 @@ public class SendEmailDelegate implements JavaDelegate {
     private final JdbcTemplate jdbc;
     private final String from;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
     /** @param mail null when no SMTP server is configured (then nothing is sent and {@code emailSent} is false) */
-    public SendEmailDelegate(JavaMailSender mail, JdbcTemplate jdbc, String from, Clock clock) {
+    public SendEmailDelegate(JavaMailSender mail, JdbcTemplate jdbc, PlatformTransactionManager transactions, String from, Clock clock) {
         this.mail = mail;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.from = from;
         this.clock = clock;
@@ -50,10 +60,14 @@ public class SendEmailDelegate implements JavaDelegate {
             execution.setVariableLocal("emailSent", false);
             return;
         }
+        ownTransaction.executeWithoutResult(status -> sendOnce(scope, step, to, email));
+        execution.setVariableLocal("emailSent", true);
+    }
+
+    private void sendOnce(String scope, String step, String to, Email email) {
         Integer already = jdbc.queryForObject("select count(*) from circuitos_sent_email where process_instance_id = ? and step = ?",
                 Integer.class, scope, step);
         if (already != null && already > 0) {
-            execution.setVariableLocal("emailSent", true);
             return;
         }
         jdbc.update("insert into circuitos_sent_email (process_instance_id, step, recipient, subject, sent_at) values (?, ?, ?, ?, ?)",
@@ -63,8 +77,22 @@ public class SendEmailDelegate implements JavaDelegate {
         message.setTo(to);
         message.setSubject(email.subject());
         message.setText(email.body());
-        mail.send(message);
-        execution.setVariableLocal("emailSent", true);
+        try {
+            if (mail instanceof JavaMailSenderImpl sender) {
+                JobSmtpConnection.send(sender, message);
+            } else {
+                mail.send(message);
+            }
+        } catch (MailException | MessagingException e) {
+            throw new MailSendFailure("email " + step + " to " + to + " not sent: " + e.getMessage(), e);
+        }
+    }
+
+    /** Names the email and its recipient in the job's exception, so the operator sees which of a chunk's emails failed. */
+    static final class MailSendFailure extends RuntimeException {
+        MailSendFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     record Email(String subject, String body) {

@@ -1,8 +1,6 @@
 package io.circuitos.ml;
 
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.DenseInstance;
@@ -14,15 +12,13 @@ import weka.filters.SimpleBatchFilter;
 /**
  * Weka filter: every string attribute becomes the 384 numbers of its sentence embedding
  * (all-MiniLM-L6-v2, in process, offline), so a text model is a plain {@code FilteredClassifier}
- * that the registry scores like any other. The embedding model is one shared instance; embeddings
- * are cached by text so cross-validation embeds each training row once.
+ * that the registry scores like any other. The embedding model is one shared instance, which
+ * embeds each text once (see {@link SharedEmbeddingModel}).
  */
 public class SentenceEmbeddingFilter extends SimpleBatchFilter {
 
     private static final long serialVersionUID = 1L;
     static final int DIMENSIONS = 384;
-    private static final int CACHE_LIMIT = 10_000; // ~15 MB of vectors: a training set, or the latest tickets
-    private static final Map<String, float[]> CACHE = new ConcurrentHashMap<>();
 
     @Override
     public String globalInfo() {
@@ -85,15 +81,6 @@ public class SentenceEmbeddingFilter extends SimpleBatchFilter {
     }
 
     static float[] embed(String text) {
-        float[] cached = CACHE.get(text);
-        if (cached != null) {
-            return cached;
-        }
-        float[] vector = SharedEmbeddingModel.get().embed(text).content().vector();
-        if (CACHE.size() >= CACHE_LIMIT) {
-            CACHE.clear();
-        }
-        CACHE.put(text, vector);
-        return vector;
+        return SharedEmbeddingModel.get().embed(text).content().vector();
     }
 }

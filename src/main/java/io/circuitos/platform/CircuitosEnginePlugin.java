@@ -43,6 +43,9 @@ public class CircuitosEnginePlugin extends AbstractProcessEnginePlugin {
                         ? List.of() : dmn.getCustomPostDecisionTableEvaluationListeners());
         listeners.add(new MatchedRuleRecorder());
         dmn.setCustomPostDecisionTableEvaluationListeners(listeners);
+        if (dmn.getFeelEngineFactory() == null && !configuration.isDmnFeelEnableLegacyBehavior()) {
+            dmn.setFeelEngineFactory(ParsedFeelCache.factory());
+        }
         configuration.setDmnEngineConfiguration(dmn);
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Not a test: a win-back campaign of N customers from the webhook to the last email received by the
  * SMTP server, the application running with its job executor on the given database, the fake
- * Ollama answering at once. Arguments: {@code jdbcUrl [customers=1000]}.
+ * Ollama answering at once. Arguments: {@code jdbcUrl [customers=10000]}. Also prints the jobs the
+ * run took, the peak heap seen and whether every customer has exactly one send record and a sent ledger row.
  */
 public final class WinBackCampaignBenchmark {
 
@@ -30,7 +31,7 @@ public final class WinBackCampaignBenchmark {
 
     public static void main(String[] args) throws Exception {
         String jdbcUrl = args[0];
-        int n = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int smtpPort = Ports.closed();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -58,20 +59,35 @@ public final class WinBackCampaignBenchmark {
             double accepted202 = (System.nanoTime() - started) / 1e6;
             JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
             double offersReady = -1;
+            long peakHeap = 0;
+            Runtime runtime = Runtime.getRuntime();
             while (smtp.getReceivedMessages().length < n && System.nanoTime() - started < TimeUnit.MINUTES.toNanos(20)) {
                 if (offersReady < 0 && count(jdbc, campaignId) == n) {
                     offersReady = (System.nanoTime() - started) / 1e9;
                 }
+                peakHeap = Math.max(peakHeap, runtime.totalMemory() - runtime.freeMemory());
                 Thread.sleep(200);
             }
             double allSent = (System.nanoTime() - started) / 1e9;
+            int received = smtp.getReceivedMessages().length;
             System.out.printf(Locale.ROOT, "win-back campaign of %d customers: webhook answered in %.0f ms; all offers drafted and "
-                            + "recorded after %.1f s; %d emails received after %.1f s (%.1f emails/s); %d model calls%n",
-                    n, accepted202, offersReady, smtp.getReceivedMessages().length, allSent, smtp.getReceivedMessages().length / allSent,
-                    ollama.requests().size());
+                            + "recorded after %.1f s; %d emails received after %.1f s (%.1f customers/s); %d model calls%n",
+                    n, accepted202, offersReady, received, allSent, received / allSent, ollama.requests().size());
+            Thread.sleep(2000); // the last chunk's ledger marks commit after its last send
+            System.out.printf(Locale.ROOT, "win-back campaign of %d customers: %d jobs executed; peak heap in use %d MB of %d MB; "
+                            + "send records %d, ledger rows marked sent %d, emails received %d%n",
+                    n, jobs(jdbc), peakHeap >> 20, runtime.maxMemory() >> 20,
+                    jdbc.queryForObject("select count(*) from circuitos_sent_email where process_instance_id = ?", Integer.class,
+                            "win-back:" + campaignId),
+                    jdbc.queryForObject("select count(*) from circuitos_campaign_message where campaign_id = ? and sent_at is not null",
+                            Integer.class, campaignId), smtp.getReceivedMessages().length);
         } finally {
             smtp.stop();
         }
+    }
+
+    private static Integer jobs(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'win-back'", Integer.class);
     }
 
     private static int count(JdbcTemplate jdbc, String campaignId) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The finance step. Per customer: expected revenue = save probability × yearly value, ROI = expected
@@ -14,7 +13,7 @@ import org.camunda.bpm.engine.variable.Variables;
  * {@code fitToBudget = true} (after a manager edited the budget) the best ROI is kept first until the
  * offers' cost reaches {@code budget}. Writes the campaign's {@code totalOfferCost},
  * {@code expectedRevenue}, {@code campaignRoi}, {@code selectedCount}, {@code excludedCount},
- * {@code sendIds} (JSON list) and {@code roiTable} (text for the approval form).
+ * {@code sendIds} (JSON list), {@code sendChunks} (the same in lists of {@code chunkSize}) and {@code roiTable} (text for the approval form).
  */
 public class CampaignFinanceDelegate implements JavaDelegate {
 
@@ -42,7 +41,8 @@ public class CampaignFinanceDelegate implements JavaDelegate {
         execution.setVariable("selectedCount", totals.selected());
         execution.setVariable("excludedCount", totals.excluded());
         List<String> sendIds = ledger.selectedCustomerIds(campaignId);
-        execution.setVariable("sendIds", Variables.objectValue(sendIds).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        execution.setVariable("sendIds", CampaignChunks.json(sendIds));
+        execution.setVariable("sendChunks", CampaignChunks.of(sendIds, CampaignChunks.chunkSize(execution)));
         execution.setVariable("roiTable", roiTable(ledger.rows(campaignId, ROI_TABLE_ROWS), totals));
     }
 

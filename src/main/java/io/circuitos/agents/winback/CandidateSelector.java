@@ -13,14 +13,14 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Picks a campaign's customers from the store: those who churned in the last {@code windowDays},
  * and active customers whose churn risk (model {@code modelName}) is at least
  * {@code churnRiskThreshold}; customers without an email address cannot be reached and are skipped.
  * Ranked by expected value (yearly value × probability of losing the customer: 1 for the churned),
- * the best {@code topN} are kept. Writes {@code candidateIds} (JSON list), {@code candidateCount},
+ * the best {@code topN} are kept. Writes {@code candidateIds} (JSON list), {@code candidateChunks}
+ * (the same ids in lists of {@code chunkSize}), {@code candidateCount},
  * {@code churnedInWindow} and {@code activeAtRisk}.
  */
 public class CandidateSelector implements JavaDelegate {
@@ -64,7 +64,8 @@ public class CandidateSelector implements JavaDelegate {
                 .sorted(Comparator.comparingDouble(Candidate::expectedValue).reversed().thenComparing(Candidate::customerId))
                 .limit(topN)
                 .forEach(c -> ids.add(c.customerId()));
-        execution.setVariable("candidateIds", Variables.objectValue(ids).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        execution.setVariable("candidateIds", CampaignChunks.json(ids));
+        execution.setVariable("candidateChunks", CampaignChunks.of(ids, CampaignChunks.chunkSize(execution)));
         execution.setVariable("candidateCount", ids.size());
         execution.setVariable("churnedInWindow", churned.size());
         execution.setVariable("activeAtRisk", atRisk.size());

@@ -20,6 +20,8 @@ public final class WinBackProcess {
         public static final String CAMPAIGN_REJECTED = "CampaignRejected";
         public static final String CAMPAIGN_REQUESTED = "CampaignRequested";
         public static final String CHOOSE_OFFER = "ChooseOffer";
+        public static final String CHUNK_END = "ChunkEnd";
+        public static final String CHUNK_START = "ChunkStart";
         public static final String COMPUTE_ROI = "ComputeRoi";
         public static final String DECIDE_APPROVAL = "DecideApproval";
         public static final String DECIDE_THRESHOLD = "DecideThreshold";
@@ -40,6 +42,7 @@ public final class WinBackProcess {
         public static final String OPEN_CAMPAIGN = "OpenCampaign";
         public static final String PREPARE_END = "PrepareEnd";
         public static final String PREPARE_OFFERS = "PrepareOffers";
+        public static final String PREPARE_OFFER_CHUNKS = "PrepareOfferChunks";
         public static final String PREPARE_START = "PrepareStart";
         public static final String READY_TO_SEND = "ReadyToSend";
         public static final String RECORD_OFFER = "RecordOffer";
@@ -47,8 +50,11 @@ public final class WinBackProcess {
         public static final String REVIEW_STRATEGY = "ReviewStrategy";
         public static final String SCORE_CHURN_RISK = "ScoreChurnRisk";
         public static final String SELECT_CANDIDATES = "SelectCandidates";
+        public static final String SEND_CHUNK_END = "SendChunkEnd";
+        public static final String SEND_CHUNK_START = "SendChunkStart";
         public static final String SEND_EMAIL = "SendEmail";
         public static final String SEND_EMAILS = "SendEmails";
+        public static final String SEND_EMAIL_CHUNKS = "SendEmailChunks";
         public static final String SEND_END = "SendEnd";
         public static final String SEND_START = "SendStart";
         public static final String STRATEGY_CHANGE_REQUESTED = "StrategyChangeRequested";

@@ -196,7 +196,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
     }
 
     @Test
-    void twoHundredCustomersAreWorkedInParallelInstancesAndAllGetTheirEmail() {
+    void twoHundredCustomersAreWorkedInTwoChunksOfOneHundredAndAllGetTheirEmail() {
         List<Customer> many = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             many.add(TestCustomers.churned(String.format("MANY-%03d", i), i % 2 == 0 ? "Fiber optic" : "DSL", 40 + i, TODAY.minusDays(i % 80)));
@@ -205,10 +205,47 @@ class WinBackProcessTest extends ProcessScenarioTest {
         ProcessInstance campaign = start("WB-200", 200, 1_000_000);
         runJobs(campaign);
         assertThat(campaign).isWaitingAt(Element.WAIT_FOR_ENGAGEMENT).variables().containsEntry("candidateCount", 200)
-                .containsEntry("selectedCount", 200);
+                .containsEntry("selectedCount", 200).containsEntry("chunkSize", 100);
         assertThat(smtp.getReceivedMessages()).hasSize(200);
         assertThat(database.queryForObject("select count(*) from circuitos_campaign_message where campaign_id = 'WB-200' "
                 + "and sent_at is not null", Integer.class)).isEqualTo(200);
+        assertThat(activityCount(campaign, Element.PREPARE_OFFER_CHUNKS)).isEqualTo(2);
+        assertThat(activityCount(campaign, Element.PREPARE_OFFERS)).isEqualTo(200);
+        assertThat(activityCount(campaign, Element.SEND_EMAIL_CHUNKS)).isEqualTo(2);
+        assertThat(activityCount(campaign, Element.SEND_EMAILS)).isEqualTo(200);
+        // start, then per chunk phase: one job before and one after each chunk (2 phases x 2 chunks x 2)
+        assertThat(processEngine().getHistoryService().createHistoricJobLogQuery().processInstanceId(campaign.getId())
+                .successLog().count()).isEqualTo(1 + 2 * 2 * 2);
+        assertThat(processEngine().getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(campaign.getId())
+                .decisionDefinitionKey("win-back-offer").count()).as("each customer's offer decision is in the run's trail").isEqualTo(200);
+    }
+
+    @Test
+    void aChunkRetriedAfterOneEmailFailedSendsTheOthersOfItsChunkOnlyOnce() {
+        Customer unreachable = TestCustomers.churned("BROKEN-1", "Fiber optic", 90, TODAY.minusDays(5));
+        customers.upsert(TestCustomers.churned("FIBER-TOP", "Fiber optic", 120, TODAY.minusDays(5)), NOW);
+        customers.upsert(new Customer(unreachable.id(), unreachable.name(), "broken@[customers.example", unreachable.attributes(),
+                unreachable.status(), unreachable.churnedOn(), unreachable.churnDateSource()), NOW);
+        customers.upsert(TestCustomers.churned("FIBER-3", "Fiber optic", 60, TODAY.minusDays(5)), NOW);
+        Map<String, Object> variables = new HashMap<>(Map.of(Variable.CAMPAIGN_ID, "WB-RETRY", Variable.WINDOW_DAYS, 90L,
+                Variable.TOP_N, 10L, Variable.BUDGET, 1_000_000.0, "chunkSize", 2));
+        ProcessInstance campaign = correlateStart(Message.WIN_BACK_CAMPAIGN_REQUESTED, "WB-RETRY", variables);
+
+        runJobsWithRetries(campaign);
+
+        List<String> recipients = Arrays.stream(smtp.getReceivedMessages()).map(WinBackProcessTest::recipient).toList();
+        assertThat(recipients).as("FIBER-TOP shares the failing chunk, which ran three times")
+                .containsExactlyInAnyOrder("fiber-top@customers.example", "fiber-3@customers.example");
+        Job failed = managementService().createJobQuery().processInstanceId(campaign.getId()).withException().singleResult();
+        assertThat(failed.getRetries()).as("retried by the engine until no retry is left").isZero();
+        assertThat(failed.getExceptionMessage()).contains("win-back:BROKEN-1 to broken@[customers.example not sent");
+        assertThat(database.queryForObject("select count(*) from circuitos_sent_email where process_instance_id = 'win-back:WB-RETRY'",
+                Integer.class)).isEqualTo(2);
+    }
+
+    private long activityCount(ProcessInstance instance, String activityId) {
+        return processEngine().getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(activityId).count();
     }
 
     @Test

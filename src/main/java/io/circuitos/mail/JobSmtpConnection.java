@@ -45,7 +45,7 @@ final class JobSmtpConnection implements CommandContextListener {
 
     private static JobSmtpConnection connectionOf(CommandContext command, JavaMailSenderImpl sender) throws MessagingException {
         JobSmtpConnection held = CURRENT.get();
-        if (held != null && held.command == command && held.transport.isConnected()) {
+        if (held != null && held.command == command) { // no isConnected(): over SMTP that is a NOOP round trip per email
             return held;
         }
         if (held != null) {

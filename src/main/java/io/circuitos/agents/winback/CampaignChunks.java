@@ -33,10 +33,6 @@ final class CampaignChunks {
         for (int from = 0; from < ids.size(); from += size) {
             chunks.add(new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + size))));
         }
-        return json(chunks);
-    }
-
-    static ObjectValue json(Object value) {
-        return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+        return Variables.objectValue(chunks).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
     }
 }

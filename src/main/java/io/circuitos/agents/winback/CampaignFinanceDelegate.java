@@ -13,7 +13,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * {@code fitToBudget = true} (after a manager edited the budget) the best ROI is kept first until the
  * offers' cost reaches {@code budget}. Writes the campaign's {@code totalOfferCost},
  * {@code expectedRevenue}, {@code campaignRoi}, {@code selectedCount}, {@code excludedCount},
- * {@code sendIds} (JSON list), {@code sendChunks} (the same in lists of {@code chunkSize}) and {@code roiTable} (text for the approval form).
+ * {@code sendChunks} (the selected customers' ids as a JSON list of lists of {@code chunkSize}) and
+ * {@code roiTable} (text for the approval form).
  */
 public class CampaignFinanceDelegate implements JavaDelegate {
 
@@ -40,9 +41,7 @@ public class CampaignFinanceDelegate implements JavaDelegate {
         execution.setVariable("campaignRoi", totals.roi().doubleValue());
         execution.setVariable("selectedCount", totals.selected());
         execution.setVariable("excludedCount", totals.excluded());
-        List<String> sendIds = ledger.selectedCustomerIds(campaignId);
-        execution.setVariable("sendIds", CampaignChunks.json(sendIds));
-        execution.setVariable("sendChunks", CampaignChunks.of(sendIds, CampaignChunks.chunkSize(execution)));
+        execution.setVariable("sendChunks", CampaignChunks.of(ledger.selectedCustomerIds(campaignId), CampaignChunks.chunkSize(execution)));
         execution.setVariable("roiTable", roiTable(ledger.rows(campaignId, ROI_TABLE_ROWS), totals));
     }
 

@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * and active customers whose churn risk (model {@code modelName}) is at least
  * {@code churnRiskThreshold}; customers without an email address cannot be reached and are skipped.
  * Ranked by expected value (yearly value × probability of losing the customer: 1 for the churned),
- * the best {@code topN} are kept. Writes {@code candidateIds} (JSON list), {@code candidateChunks}
- * (the same ids in lists of {@code chunkSize}), {@code candidateCount},
+ * the best {@code topN} are kept. Writes {@code candidateChunks} (their ids, best first, as a JSON list
+ * of lists of {@code chunkSize}), {@code candidateCount},
  * {@code churnedInWindow} and {@code activeAtRisk}.
  */
 public class CandidateSelector implements JavaDelegate {
@@ -64,7 +64,6 @@ public class CandidateSelector implements JavaDelegate {
                 .sorted(Comparator.comparingDouble(Candidate::expectedValue).reversed().thenComparing(Candidate::customerId))
                 .limit(topN)
                 .forEach(c -> ids.add(c.customerId()));
-        execution.setVariable("candidateIds", CampaignChunks.json(ids));
         execution.setVariable("candidateChunks", CampaignChunks.of(ids, CampaignChunks.chunkSize(execution)));
         execution.setVariable("candidateCount", ids.size());
         execution.setVariable("churnedInWindow", churned.size());

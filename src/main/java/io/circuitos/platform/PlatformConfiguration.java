@@ -2,6 +2,9 @@ package io.circuitos.platform;
 
 import io.circuitos.llm.PromptLibrary;
 import io.circuitos.ml.ModelRegistry;
+import io.circuitos.platform.sandbox.DeploymentLimits;
+import io.circuitos.platform.sandbox.DeploymentUploadLimit;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import io.circuitos.platform.sandbox.ReferenceCatalog;
 import io.circuitos.platform.sandbox.SandboxPlugin;
 import java.util.List;
@@ -52,11 +55,20 @@ public class PlatformConfiguration {
      */
     @Bean
     public SandboxPlugin sandboxPlugin(ApplicationContext context, ObjectProvider<ModelRegistry> models, ObjectProvider<PromptLibrary> prompts,
-                                       @Value("${circuitos.deployments.trusted-groups:}") List<String> trustedGroups) {
+                                       @Value("${circuitos.deployments.trusted-groups:}") List<String> trustedGroups,
+                                       DeploymentLimits limits) {
         ReferenceCatalog references = new ReferenceCatalog(name -> modelExists(models.getObject(), name),
                 name -> prompts.getObject().exists(name), key -> false, key -> false);
         return new SandboxPlugin(name -> context.containsBean(name) ? context.getBean(name) : null,
-                Set.of(context.getBeanDefinitionNames()), references, Set.copyOf(trustedGroups.stream().filter(g -> !g.isBlank()).toList()));
+                Set.of(context.getBeanDefinitionNames()), references, Set.copyOf(trustedGroups.stream().filter(g -> !g.isBlank()).toList()), limits);
+    }
+
+    /** Uploads of deployments (engine REST as Camunda Modeler deploys, the check and what-if endpoints) within the size limit. */
+    @Bean
+    public FilterRegistrationBean<DeploymentUploadLimit> deploymentUploadLimit(DeploymentLimits limits) {
+        FilterRegistrationBean<DeploymentUploadLimit> registration = new FilterRegistrationBean<>(new DeploymentUploadLimit(limits));
+        registration.addUrlPatterns("/engine-rest/deployment/create", "/api/deployments/check", "/api/decisions/*");
+        return registration;
     }
 
     private static boolean modelExists(ModelRegistry models, String name) {

@@ -26,14 +26,35 @@ final class BpmnRules implements XmlWalk.Visitor {
     private static final Set<String> NOT_EVALUATED = Set.of("documentation", "text");
     private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass", "formHandlerClass");
 
+    private static final Set<String> FLOW_NODES = Set.of("task", "userTask", "serviceTask", "sendTask", "receiveTask", "scriptTask",
+            "businessRuleTask", "manualTask", "callActivity", "subProcess", "transaction", "adHocSubProcess", "exclusiveGateway",
+            "inclusiveGateway", "parallelGateway", "complexGateway", "eventBasedGateway", "startEvent", "endEvent",
+            "intermediateThrowEvent", "intermediateCatchEvent", "boundaryEvent");
+    private static final Set<String> WAIT_STATES = Set.of("userTask", "receiveTask", "intermediateCatchEvent", "eventBasedGateway",
+            "boundaryEvent", "startEvent");
+    private static final Set<String> SCOPES = Set.of("subProcess", "transaction", "adHocSubProcess");
+    private static final Set<String> ASYNC = Set.of("async", "asyncBefore", "asyncAfter");
+    private static final Pattern CAMUNDA_FORM_KEY = Pattern.compile("camunda-forms:deployment:(.+)");
+
     private final ExpressionPolicy expressions;
     private final ReferenceCatalog references;
     private final List<DeploymentProblem> problems;
+    private final DeploymentLimits limits;
+    private final Set<String> resourceNames;
+    private final WaitFreeCycles graph = new WaitFreeCycles();
 
     BpmnRules(ExpressionPolicy expressions, ReferenceCatalog references, List<DeploymentProblem> problems) {
+        this(expressions, references, problems, DeploymentLimits.defaults(), Set.of());
+    }
+
+    /** @param resourceNames the names of the resources deployed together with this file */
+    BpmnRules(ExpressionPolicy expressions, ReferenceCatalog references, List<DeploymentProblem> problems, DeploymentLimits limits,
+              Set<String> resourceNames) {
         this.expressions = expressions;
         this.references = references;
         this.problems = problems;
+        this.limits = limits;
+        this.resourceNames = resourceNames;
     }
 
     @Override
@@ -51,6 +72,7 @@ final class BpmnRules implements XmlWalk.Visitor {
     }
 
     private void bpmnElement(XmlWalk.Element element) {
+        flowGraph(element);
         if (element.name().equals("scriptTask")) {
             refuse(element, "script tasks are not allowed in deployments by analysts");
         }
@@ -59,6 +81,31 @@ final class BpmnRules implements XmlWalk.Visitor {
             refuse(element, "script conditions are not allowed in deployments by analysts (bpmn:" + element.name()
                     + " with language '" + language + "'): write an expression such as ${score >= 80}");
         }
+    }
+
+    /** Records flow nodes, sequence flows and wait states for the wait-free cycle check at the end of the file. */
+    private void flowGraph(XmlWalk.Element element) {
+        String id = element.attribute(null, "id");
+        if (element.name().equals("sequenceFlow")) {
+            graph.flow(element.attribute(null, "sourceRef"), element.attribute(null, "targetRef"));
+        } else if (id != null && FLOW_NODES.contains(element.name())) {
+            XmlWalk.Element parent = element.parent();
+            graph.node(id, parent != null && SCOPES.contains(parent.name()) ? parent.attribute(null, "id") : null);
+            if (WAIT_STATES.contains(element.name()) || isAsync(element) || "external".equals(camundaAttribute(element, "type"))) {
+                graph.waits(id);
+            }
+        } else if (element.name().equals("multiInstanceLoopCharacteristics") && isAsync(element) && element.parent() != null) {
+            graph.waits(element.parent().attribute(null, "id"));
+        }
+    }
+
+    private static boolean isAsync(XmlWalk.Element element) {
+        return element.attributes().stream().anyMatch(a -> isCamunda(a.namespace()) && ASYNC.contains(a.name()) && "true".equals(a.value().trim()));
+    }
+
+    private static String camundaAttribute(XmlWalk.Element element, String name) {
+        String value = element.attribute(CAMUNDA, name);
+        return value != null ? value : element.attribute(ACTIVITI, name);
     }
 
     private void camundaElement(XmlWalk.Element element) {
@@ -113,12 +160,29 @@ final class BpmnRules implements XmlWalk.Visitor {
             if (!references.decisions().test(value)) {
                 refuse(element, "camunda:decisionRef '" + value + "' names no decision: neither deployed nor in this deployment");
             }
+        } else if (name.equals("formKey")) {
+            formKey(element, value);
         } else if (name.equals("formRef") && !ExpressionPolicy.isExpression(value)) {
             if (!references.forms().test(value)) {
                 refuse(element, "camunda:formRef '" + value + "' names no form: neither deployed nor in this deployment");
             }
         } else {
             checkExpression(element, "camunda:" + name, value);
+        }
+    }
+
+    /**
+     * Only a Camunda Form of this deployment may be named by a form key: embedded HTML forms, app: and deployment:
+     * paths and external URLs load markup the deployer wrote into the browser of whoever opens the task.
+     */
+    private void formKey(XmlWalk.Element element, String value) {
+        Matcher form = CAMUNDA_FORM_KEY.matcher(value == null ? "" : value.trim());
+        if (!form.matches()) {
+            refuse(element, "camunda:formKey '" + value + "' is not allowed in deployments by analysts: embedded HTML forms, app: and"
+                    + " deployment: paths and external URLs are refused; use camunda:formRef with a Camunda Form (.form), or"
+                    + " camunda-forms:deployment:<name>.form");
+        } else if (!form.group(1).endsWith(".form") || !resourceNames.contains(form.group(1))) {
+            refuse(element, "camunda:formKey '" + value + "' must name a .form resource of the same deployment");
         }
     }
 
@@ -152,6 +216,9 @@ final class BpmnRules implements XmlWalk.Visitor {
             return;
         }
         checkExpression(element, (isCamunda(element.namespace()) ? "camunda:" : "bpmn:") + element.name(), text);
+        if (BPMN.equals(element.namespace()) && !ExpressionPolicy.isExpression(text)) {
+            runBound(element, text.trim());
+        }
         if (isCamunda(element.namespace()) && element.name().equals("inputParameter") && !ExpressionPolicy.isExpression(text)) {
             inputReference(element, text);
         }
@@ -178,8 +245,33 @@ final class BpmnRules implements XmlWalk.Visitor {
         }
     }
 
+    /** Literal multi-instance cardinalities and timer cycles within the limits (expressions are bounded at run time). */
+    private void runBound(XmlWalk.Element element, String text) {
+        if (element.name().equals("loopCardinality")) {
+            if (!text.matches("\\d{1,18}") || Long.parseLong(text) > limits.maxMultiInstanceCardinality()) {
+                refuse(element, "multi-instance loopCardinality " + abbreviate(text) + " is over the limit of "
+                        + limits.maxMultiInstanceCardinality() + " instances (" + DeploymentLimits.property("max-multi-instance-cardinality") + ")");
+            }
+        } else if (element.name().equals("timeCycle")) {
+            TimerCycles.shortestInterval(text).filter(interval -> interval.compareTo(limits.minTimerCycle()) < 0).ifPresent(interval ->
+                    refuse(element, "timer cycle '" + abbreviate(text) + "' fires every " + interval + ", more often than the minimum of "
+                            + limits.minTimerCycle() + " (" + DeploymentLimits.property("min-timer-cycle") + ")"));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
     @Override
     public void end(XmlWalk.Element element) {
+        if (element.parent() == null) {
+            for (List<String> cycle : graph.cycles()) {
+                problems.add(new DeploymentProblem("sequence flows loop through " + String.join(" → ", cycle) + " with no wait state (user task,"
+                        + " receive task, catching event, event-based gateway, external task or camunda:asyncBefore): such a loop never"
+                        + " ends its transaction; add a wait state or mark a step asynchronous", 0, 0, cycle.get(0)));
+            }
+        }
     }
 
     private void checkExpression(XmlWalk.Element element, String where, String value) {

@@ -19,13 +19,27 @@ final class DmnRules implements XmlWalk.Visitor {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final List<DeploymentProblem> problems;
+    private final int maxRulesPerTable;
+    private int rulesInTable;
 
     DmnRules(List<DeploymentProblem> problems) {
+        this(problems, DeploymentLimits.defaults().maxRulesPerTable());
+    }
+
+    DmnRules(List<DeploymentProblem> problems, int maxRulesPerTable) {
         this.problems = problems;
+        this.maxRulesPerTable = maxRulesPerTable;
     }
 
     @Override
     public void start(XmlWalk.Element element) {
+        if (element.name().equals("decisionTable")) {
+            rulesInTable = 0;
+        } else if (element.name().equals("rule") && element.parent() != null && element.parent().name().equals("decisionTable")
+                && ++rulesInTable == maxRulesPerTable + 1) {
+            refuse(element.parent(), "decision table has more than the limit of " + maxRulesPerTable + " rules ("
+                    + DeploymentLimits.property("max-rules-per-table") + ")");
+        }
         for (XmlWalk.Attribute attribute : element.attributes()) {
             if (LANGUAGE_ATTRIBUTES.contains(attribute.name()) && !FEEL.contains(attribute.value().trim().toLowerCase(Locale.ROOT))) {
                 refuse(element, attribute.name() + " '" + attribute.value() + "' is not allowed in decisions deployed by analysts: "

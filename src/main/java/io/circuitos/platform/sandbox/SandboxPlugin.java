@@ -20,23 +20,25 @@ public class SandboxPlugin extends AbstractProcessEnginePlugin {
     private final Set<String> applicationBeanNames;
     private final ReferenceCatalog references;
     private final Set<String> trustedGroups;
+    private final DeploymentLimits limits;
 
     public SandboxPlugin(Function<String, Object> beans, Set<String> applicationBeanNames, ReferenceCatalog references,
-                         Set<String> trustedGroups) {
+                         Set<String> trustedGroups, DeploymentLimits limits) {
         this.beans = beans;
         this.applicationBeanNames = applicationBeanNames;
         this.references = references;
         this.trustedGroups = trustedGroups;
+        this.limits = limits;
     }
 
     /** For a standalone engine ({@code camunda.cfg.xml}): beans are Camunda's test mocks. */
     public SandboxPlugin() {
-        this(org.camunda.bpm.engine.test.mock.Mocks::get, Set.of(), ReferenceCatalog.unchecked(), Set.of());
+        this(org.camunda.bpm.engine.test.mock.Mocks::get, Set.of(), ReferenceCatalog.unchecked(), Set.of(), DeploymentLimits.defaults());
     }
 
     /** The guard's rules, as the engine applies them to a user's deployment. */
     public DeploymentCheck deploymentCheck() {
-        return new DeploymentCheck(new ExpressionPolicy(applicationBeanNames));
+        return new DeploymentCheck(new ExpressionPolicy(applicationBeanNames), limits);
     }
 
     /** The guard's verdict on these resources as if a user deployed them now, without deploying anything. */

@@ -59,11 +59,32 @@ final class XmlWalk {
         return factory;
     }
 
+    /** A document over one of the size and shape limits; the walk stops at the first element over it. */
+    static final class LimitExceeded extends XMLStreamException {
+
+        private final String reason;
+
+        LimitExceeded(String reason, XMLStreamReader reader) {
+            super(reason, reader.getLocation());
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+
     /** Walks {@code xml}; a document that is not well-formed XML (or has a DOCTYPE) throws with the line. */
     static void walk(byte[] xml, Visitor visitor) throws XMLStreamException {
+        walk(xml, visitor, null);
+    }
+
+    /** As {@link #walk(byte[], Visitor)}, stopping with {@link LimitExceeded} when the document is over a limit. */
+    static void walk(byte[] xml, Visitor visitor, DeploymentLimits limits) throws XMLStreamException {
         XMLStreamReader reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
         Deque<Element> open = new ArrayDeque<>();
         StringBuilder text = new StringBuilder();
+        int elements = 0;
         try {
             while (reader.hasNext()) {
                 int event = reader.next();
@@ -71,6 +92,9 @@ final class XmlWalk {
                     case XMLStreamConstants.DTD -> throw new XMLStreamException("a DOCTYPE is not allowed", reader.getLocation());
                     case XMLStreamConstants.START_ELEMENT -> {
                         flushText(open, text, visitor);
+                        if (limits != null) {
+                            checkLimits(reader, ++elements, open.size() + 1, limits);
+                        }
                         Element parent = open.peek();
                         String ownId = reader.getAttributeValue(null, "id");
                         Element element = new Element(reader.getNamespaceURI(), reader.getLocalName(), attributes(reader), parent,
@@ -79,7 +103,13 @@ final class XmlWalk {
                         open.push(element);
                         visitor.start(element);
                     }
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(reader.getText());
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                        text.append(reader.getText());
+                        if (limits != null && text.length() > limits.maxTextLength()) {
+                            throw new LimitExceeded("an element's text is longer than the limit of " + limits.maxTextLength()
+                                    + " characters (" + DeploymentLimits.property("max-text-length") + ")", reader);
+                        }
+                    }
                     case XMLStreamConstants.END_ELEMENT -> {
                         flushText(open, text, visitor);
                         visitor.end(open.pop());
@@ -91,6 +121,32 @@ final class XmlWalk {
         } finally {
             reader.close();
         }
+    }
+
+    private static void checkLimits(XMLStreamReader reader, int elements, int depth, DeploymentLimits limits) throws LimitExceeded {
+        if (elements > limits.maxElements()) {
+            throw new LimitExceeded("has more than the limit of " + limits.maxElements() + " elements ("
+                    + DeploymentLimits.property("max-elements") + ")", reader);
+        }
+        if (depth > limits.maxDepth()) {
+            throw new LimitExceeded("nests elements deeper than the limit of " + limits.maxDepth() + " levels ("
+                    + DeploymentLimits.property("max-depth") + ")", reader);
+        }
+        if (reader.getLocalName().length() > limits.maxAttributeLength()) {
+            throw new LimitExceeded("has an element name longer than the limit of " + limits.maxAttributeLength() + " characters ("
+                    + DeploymentLimits.property("max-attribute-length") + ")", reader);
+        }
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            if (reader.getAttributeValue(i).length() > limits.maxAttributeLength()
+                    || reader.getAttributeLocalName(i).length() > limits.maxAttributeLength()) {
+                throw new LimitExceeded("has an attribute (" + abbreviate(reader.getAttributeLocalName(i)) + ") longer than the limit of "
+                        + limits.maxAttributeLength() + " characters (" + DeploymentLimits.property("max-attribute-length") + ")", reader);
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private static List<Attribute> attributes(XMLStreamReader reader) {

@@ -99,6 +99,32 @@ class AnalystDeploymentTest {
     }
 
     @Test
+    void anHtmlPageDisguisedAsAnImageCannotBecomeAnAdminsTaskForm() throws Exception {
+        long[] before = storedCounts();
+        Map<String, byte[]> attack = new LinkedHashMap<>();
+        attack.put("review.png", HostileCorpus.all().filter(h -> h.file().equals("html-as-image.png")).findFirst().orElseThrow().content());
+        attack.put("review.bpmn", HostileCorpus.all().filter(h -> h.file().equals("embedded-deployment-form-key.bpmn")).findFirst().orElseThrow().content());
+
+        HttpResponse<String> answer = deploy("analyst", attack);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("is not a PNG image", "camunda:formKey 'embedded:deployment:review.png' is not allowed", "Review");
+        assertThat(storedCounts()).containsExactly(before);
+        assertThat(identity.createUserQuery().memberOfGroup("admins").userId("analyst").count()).isZero();
+    }
+
+    @Test
+    void anUploadOverTheDeploymentLimitIsRefusedBeforeItIsRead() throws Exception {
+        long[] before = storedCounts();
+
+        HttpResponse<String> answer = deploy("analyst", Map.of("huge.bpmn", new byte[9 * 1024 * 1024]));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(JSON.readTree(answer.body()).path("message").asText()).contains("circuitos.deployments.limits.max-deployment-bytes");
+        assertThat(storedCounts()).containsExactly(before);
+    }
+
+    @Test
     void adminsAreGuardedToo() throws Exception {
         HostileCorpus scriptTask = HostileCorpus.all().filter(h -> h.file().equals("script-task.bpmn")).findFirst().orElseThrow();
         assertThat(deploy("demo", Map.of(scriptTask.file(), scriptTask.content())).statusCode()).isEqualTo(400);

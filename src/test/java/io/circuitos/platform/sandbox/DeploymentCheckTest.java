@@ -73,7 +73,7 @@ class DeploymentCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not xml at all", "<definitions", "<?xml version=\"1.0\"?><a><b></a>"})
+    @ValueSource(strings = {"not xml at all", "<definitions", "<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><b></definitions>"})
     void brokenXmlIsRefusedNotCrashed(String text) {
         assertThat(check.check(Map.of("broken.bpmn", text.getBytes(StandardCharsets.UTF_8)), SHIPPED))
                 .singleElement().satisfies(r -> assertThat(r.problems().get(0).getMessage()).contains("not well-formed XML"));

@@ -30,10 +30,13 @@ final class BpmnRules implements XmlWalk.Visitor {
             "businessRuleTask", "manualTask", "callActivity", "subProcess", "transaction", "adHocSubProcess", "exclusiveGateway",
             "inclusiveGateway", "parallelGateway", "complexGateway", "eventBasedGateway", "startEvent", "endEvent",
             "intermediateThrowEvent", "intermediateCatchEvent", "boundaryEvent");
-    private static final Set<String> WAIT_STATES = Set.of("userTask", "receiveTask", "intermediateCatchEvent", "eventBasedGateway",
-            "boundaryEvent", "startEvent");
+    private static final Set<String> WAIT_STATES = Set.of("userTask", "receiveTask", "eventBasedGateway", "startEvent");
+    /** A catching or boundary event waits only for these; error, escalation, compensation and link events fire at once. */
+    private static final Set<String> WAITING_EVENTS = Set.of("timerEventDefinition", "messageEventDefinition", "signalEventDefinition",
+            "conditionalEventDefinition");
     private static final Set<String> SCOPES = Set.of("subProcess", "transaction", "adHocSubProcess");
     private static final Set<String> ASYNC = Set.of("async", "asyncBefore", "asyncAfter");
+    private static final Pattern STRING_LITERAL = Pattern.compile("(['\"])(.*?)\\1");
     private static final Pattern CAMUNDA_FORM_KEY = Pattern.compile("camunda-forms:deployment:(.+)");
 
     private final ExpressionPolicy expressions;
@@ -42,6 +45,7 @@ final class BpmnRules implements XmlWalk.Visitor {
     private final DeploymentLimits limits;
     private final Set<String> resourceNames;
     private final WaitFreeCycles graph = new WaitFreeCycles();
+    private final Set<String> shortTimers = new java.util.HashSet<>();
 
     BpmnRules(ExpressionPolicy expressions, ReferenceCatalog references, List<DeploymentProblem> problems) {
         this(expressions, references, problems, DeploymentLimits.defaults(), Set.of());
@@ -91,12 +95,22 @@ final class BpmnRules implements XmlWalk.Visitor {
         } else if (id != null && FLOW_NODES.contains(element.name())) {
             XmlWalk.Element parent = element.parent();
             graph.node(id, parent != null && SCOPES.contains(parent.name()) ? parent.attribute(null, "id") : null);
+            graph.flow(element.attribute(null, "attachedToRef"), id); // a boundary event leaves the activity it is attached to
             if (WAIT_STATES.contains(element.name()) || isAsync(element) || "external".equals(camundaAttribute(element, "type"))) {
                 graph.waits(id);
             }
         } else if (element.name().equals("multiInstanceLoopCharacteristics") && isAsync(element) && element.parent() != null) {
             graph.waits(element.parent().attribute(null, "id"));
+        } else if (WAITING_EVENTS.contains(element.name()) && !element.name().equals("timerEventDefinition") && isCatching(element.parent())) {
+            graph.waits(element.parent().attribute(null, "id"));
+        } else if (element.name().equals("linkEventDefinition") && element.parent() != null) {
+            graph.link(element.parent().attribute(null, "id"), element.attribute(null, "name"),
+                    element.parent().name().equals("intermediateThrowEvent"));
         }
+    }
+
+    private static boolean isCatching(XmlWalk.Element event) {
+        return event != null && Set.of("intermediateCatchEvent", "boundaryEvent").contains(event.name());
     }
 
     private static boolean isAsync(XmlWalk.Element element) {
@@ -218,6 +232,11 @@ final class BpmnRules implements XmlWalk.Visitor {
         checkExpression(element, (isCamunda(element.namespace()) ? "camunda:" : "bpmn:") + element.name(), text);
         if (BPMN.equals(element.namespace()) && !ExpressionPolicy.isExpression(text)) {
             runBound(element, text.trim());
+        } else if (BPMN.equals(element.namespace()) && element.name().equals("timeCycle")) {
+            Matcher literal = STRING_LITERAL.matcher(text); // ${'R/PT1S'} is as literal as R/PT1S
+            while (literal.find()) {
+                runBound(element, literal.group(2).trim());
+            }
         }
         if (isCamunda(element.namespace()) && element.name().equals("inputParameter") && !ExpressionPolicy.isExpression(text)) {
             inputReference(element, text);
@@ -247,7 +266,10 @@ final class BpmnRules implements XmlWalk.Visitor {
 
     /** Literal multi-instance cardinalities and timer cycles within the limits (expressions are bounded at run time). */
     private void runBound(XmlWalk.Element element, String text) {
-        if (element.name().equals("loopCardinality")) {
+        if (element.name().equals("timeDuration") && element.parent() != null && isCatching(element.parent().parent())
+                && text.startsWith("P") && TimerCycles.period(text).compareTo(limits.minTimerCycle()) < 0) {
+            shortTimers.add(element.parent().parent().attribute(null, "id")); // a loop waiting only on it would cycle this fast
+        } else if (element.name().equals("loopCardinality")) {
             if (!text.matches("\\d{1,18}") || Long.parseLong(text) > limits.maxMultiInstanceCardinality()) {
                 refuse(element, "multi-instance loopCardinality " + abbreviate(text) + " is over the limit of "
                         + limits.maxMultiInstanceCardinality() + " instances (" + DeploymentLimits.property("max-multi-instance-cardinality") + ")");
@@ -265,11 +287,16 @@ final class BpmnRules implements XmlWalk.Visitor {
 
     @Override
     public void end(XmlWalk.Element element) {
+        if (element.name().equals("timerEventDefinition") && isCatching(element.parent())
+                && !shortTimers.contains(element.parent().attribute(null, "id"))) {
+            graph.waits(element.parent().attribute(null, "id"));
+        }
         if (element.parent() == null) {
             for (List<String> cycle : graph.cycles()) {
                 problems.add(new DeploymentProblem("sequence flows loop through " + String.join(" → ", cycle) + " with no wait state (user task,"
-                        + " receive task, catching event, event-based gateway, external task or camunda:asyncBefore): such a loop never"
-                        + " ends its transaction; add a wait state or mark a step asynchronous", 0, 0, cycle.get(0)));
+                        + " receive task, catching event, event-based gateway, external task or camunda:asyncBefore; a timer shorter than "
+                        + limits.minTimerCycle() + " does not count): such a loop never ends its transaction or repeats too fast;"
+                        + " add a wait state or mark a step asynchronous", 0, 0, cycle.get(0)));
             }
         }
     }

@@ -15,8 +15,12 @@ final class FormRules {
 
     static final Set<String> COMPONENT_TYPES = Set.of("default", "textfield", "textarea", "number", "select", "radio", "checkbox",
             "checklist", "taglist", "datetime", "text", "spacer", "separator", "group", "button");
+    /** Markup, markdown images, absolute or protocol-relative URLs and script schemes: what loads or sends something. */
     private static final Pattern ACTIVE_CONTENT = Pattern.compile(
-            "(?i)<\\s*/?\\s*(script|iframe|object|embed|img|svg|style|link|meta|form|input|a)\\b|javascript\\s*:|vbscript\\s*:|data\\s*:\\s*text/html|\\bon[a-z]+\\s*=");
+            "(?i)<\\s*[a-z!/?]|!\\[|[a-z][a-z0-9+.-]*://|\\]\\(\\s*//|javascript\\s*:|vbscript\\s*:|data\\s*:\\s*[a-z]+/[a-z]");
+    /** Templates may only insert a variable's value, not build text with expressions. */
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}");
+    private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_.]*\\s*");
 
     private final DeploymentLimits limits;
     private final List<DeploymentProblem> problems;
@@ -42,14 +46,31 @@ final class FormRules {
                     + String.join(", ", COMPONENT_TYPES.stream().sorted().toList()) + ")");
         }
         component.fields().forEachRemaining(field -> {
-            if (field.getValue().isTextual() && ACTIVE_CONTENT.matcher(field.getValue().asText()).find()) {
-                refuse(id, "form component property '" + field.getKey() + "' contains markup or a script link; forms deployed by analysts"
-                        + " show text and collect answers only");
+            if (field.getValue().isTextual()) {
+                text(id, field.getKey(), field.getValue().asText());
             }
         });
         JsonNode children = component.path("components");
         if (children.isArray()) {
             children.forEach(child -> component(child, formId, depth + 1));
+        }
+    }
+
+    private void text(String id, String property, String text) {
+        if (ACTIVE_CONTENT.matcher(text).find()) {
+            refuse(id, "form component property '" + property + "' contains markup, an image or a link outside this server; forms deployed"
+                    + " by analysts show text, links to this server's pages (/path) and collect answers only");
+        } else if (text.stripLeading().startsWith("=")) {
+            refuse(id, "form component property '" + property + "' is a FEEL expression; forms deployed by analysts show text and"
+                    + " {{variable}} values only");
+        } else {
+            java.util.regex.Matcher template = TEMPLATE.matcher(text);
+            while (template.find()) {
+                if (!PLAIN_VARIABLE.matcher(template.group(1)).matches()) {
+                    refuse(id, "form component property '" + property + "' has the template {{" + template.group(1) + "}}; only"
+                            + " {{variable}} values may be inserted");
+                }
+            }
         }
     }
 

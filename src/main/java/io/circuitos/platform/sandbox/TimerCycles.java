@@ -25,23 +25,41 @@ final class TimerCycles {
         return fields.length == 6 || fields.length == 7 ? Optional.of(cron(fields)) : Optional.empty();
     }
 
+    /**
+     * {@code R[n]/duration}, {@code R[n]/start/duration}, {@code R[n]/duration/end} or {@code R[n]/start/end}; a
+     * repetition this class cannot read counts as firing continuously, so it is refused rather than let through.
+     */
     private static Optional<Duration> repetition(String text) {
         String[] parts = text.split("/");
         for (int i = parts.length - 1; i >= 1; i--) {
             if (parts[i].startsWith("P")) {
+                return Optional.of(period(parts[i]));
+            }
+        }
+        if (parts.length == 3) {
+            try {
+                return Optional.of(Duration.between(java.time.OffsetDateTime.parse(parts[1]), java.time.OffsetDateTime.parse(parts[2])));
+            } catch (DateTimeParseException e) {
                 try {
-                    return Optional.of(Duration.parse(parts[i]));
-                } catch (DateTimeParseException e) {
-                    return periodOfDays(parts[i]);
+                    return Optional.of(Duration.between(java.time.LocalDateTime.parse(parts[1]), java.time.LocalDateTime.parse(parts[2])));
+                } catch (DateTimeParseException notLocal) {
+                    return Optional.of(Duration.ZERO);
                 }
             }
         }
-        return Optional.empty();
+        return Optional.of(Duration.ZERO);
     }
 
-    /** Durations such as P1M or P1W are not {@link Duration}s; they are long enough to need no check. */
-    private static Optional<Duration> periodOfDays(String text) {
-        return text.matches("P(\\d+[YMWD])+") ? Optional.of(Duration.ofDays(1)) : Optional.empty();
+    /** A period; P1M or P1W are no {@link Duration}s but long enough, while P0W (which hangs the engine) is zero. */
+    static Duration period(String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            if (text.matches("P(\\d+[YMWD])+")) {
+                return text.replaceAll("\\D", "").chars().allMatch(c -> c == '0') ? Duration.ZERO : Duration.ofDays(1);
+            }
+            return Duration.ZERO;
+        }
     }
 
     private static Duration cron(String[] fields) {

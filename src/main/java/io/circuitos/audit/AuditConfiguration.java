@@ -10,4 +10,9 @@ public class AuditConfiguration {
     public EndReasonListener recordEndReason() {
         return new EndReasonListener();
     }
+
+    @Bean
+    public AppendMessageListener appendMessage() {
+        return new AppendMessageListener();
+    }
 }

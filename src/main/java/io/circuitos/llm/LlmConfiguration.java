@@ -32,6 +32,10 @@ public class LlmConfiguration {
                         .temperature(0.3)
                         .build()
                 : null;
+        if (model == null) {
+            org.slf4j.LoggerFactory.getLogger(LlmConfiguration.class)
+                    .info("circuitos.llm.base-url is empty: no AI model; drafts come from templates, forms say \"{}\"", LlmGateway.NOT_CONFIGURED);
+        }
         return new LlmGateway(model, properties.model(), breaker);
     }
 

@@ -41,7 +41,7 @@ public class LlmDraftDelegate implements JavaDelegate {
         Object variant = execution.getVariable("variant");
         output(execution, TemplateDrafter.draft(String.valueOf(execution.getVariable("fallbackTemplateId")),
                 variant == null ? null : variant.toString(), execution.getVariables()), "template",
-                "Template draft: " + outcome.failure(), outcome.guardSummary());
+                "Template (no AI draft): " + outcome.failure(), outcome.guardSummary());
     }
 
     private static void output(DelegateExecution execution, String draft, String origin, String note, String guardResult) {

@@ -38,6 +38,9 @@ public class LlmGateway {
         this.breaker = breaker;
     }
 
+    /** What a rep reads on a form or a draft: no property names. */
+    public static final String NOT_CONFIGURED = "no AI model is configured";
+
     public boolean configured() {
         return model != null;
     }
@@ -48,7 +51,7 @@ public class LlmGateway {
 
     public LlmAnswer complete(PromptTemplate template, Map<String, Object> variables) {
         if (model == null) {
-            throw new LlmUnavailableException("no LLM configured (circuitos.llm.base-url is empty)", false, null);
+            throw new LlmUnavailableException(NOT_CONFIGURED, false, null); // the property is named in the log at start-up
         }
         if (!breaker.tryAcquirePermission()) {
             throw new LlmUnavailableException("LLM circuit open after repeated failures", false, null);

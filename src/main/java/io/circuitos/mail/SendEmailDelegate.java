@@ -25,11 +25,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code circuitos_sent_email} is written in a transaction of its own around the send and committed
  * right after it, so a job retried later (e.g. a chunk of a campaign that failed on its 50th email)
  * finds the row and sends nothing again, whatever else the job's transaction rolled back. Writes
- * local {@code emailSent}.
+ * local {@code emailSent} and, when it is false, {@code notSentReason} in words a rep reads.
  */
 public class SendEmailDelegate implements JavaDelegate {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendEmailDelegate.class);
+
+    /** The local output that says, for people, why a send task delivered nothing. */
+    public static final String NOT_SENT_REASON = "notSentReason";
+    static final String NO_MAIL_SERVER = "no mail server is configured";
 
     private final JavaMailSender mail;
     private final JdbcTemplate jdbc;
@@ -58,6 +62,7 @@ public class SendEmailDelegate implements JavaDelegate {
         if (mail == null) {
             LOG.info("no SMTP server configured (spring.mail.host); not sent to {}: {}", to, email.subject());
             execution.setVariableLocal("emailSent", false);
+            execution.setVariableLocal(NOT_SENT_REASON, NO_MAIL_SERVER);
             return;
         }
         ownTransaction.executeWithoutResult(status -> sendOnce(scope, step, to, email));

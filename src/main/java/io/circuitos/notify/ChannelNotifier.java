@@ -1,5 +1,6 @@
 package io.circuitos.notify;
 
+import io.circuitos.mail.SendEmailDelegate;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,7 +13,7 @@ import org.springframework.web.client.RestClient;
  * Generic "notify channel Z" service task: POSTs {@code {"text": message}} to the channel's
  * Slack-style incoming-webhook URL ({@code circuitos.channels.<channel>.url}). Inputs
  * {@code channel} and {@code message}; writes local {@code notified} (false when the channel has no
- * URL configured, e.g. in the embedded default). A failing POST throws, so the engine's job retry
+ * URL configured, e.g. in the embedded default, with {@code notSentReason}). A failing POST throws, so the engine's job retry
  * cycle applies.
  */
 public class ChannelNotifier implements JavaDelegate {
@@ -33,8 +34,9 @@ public class ChannelNotifier implements JavaDelegate {
         String message = String.valueOf(execution.getVariable("message"));
         ChannelProperties.Channel target = channels.channels().get(channel);
         if (target == null || target.url() == null || target.url().isBlank()) {
-            LOG.info("channel '{}' has no URL configured; not sent: {}", channel, message);
+            LOG.info("channel '{}' has no URL configured (circuitos.channels.{}.url); not sent: {}", channel, channel, message);
             execution.setVariableLocal("notified", false);
+            execution.setVariableLocal(SendEmailDelegate.NOT_SENT_REASON, "no address is configured for the channel " + channel);
             return;
         }
         http.post().uri(target.url()).contentType(MediaType.APPLICATION_JSON).body(Map.of("text", message))

@@ -12,6 +12,7 @@ public final class LostOpportunityProcess {
 
     /** Flow node ids (activities, events, gateways). */
     public static final class Element {
+        public static final String ALERTED_GATEWAY = "AlertedGateway";
         public static final String ALERT_SALES_REPS = "AlertSalesReps";
         public static final String BAND_GATEWAY = "BandGateway";
         public static final String BAND_OPPORTUNITY = "BandOpportunity";
@@ -20,6 +21,8 @@ public final class LostOpportunityProcess {
         public static final String DRAFT_READY = "DraftReady";
         public static final String DRAFT_REENGAGEMENT_EMAIL = "DraftReengagementEmail";
         public static final String EMAIL_SENT = "EmailSent";
+        public static final String EMAIL_SENT_BY_REP = "EmailSentByRep";
+        public static final String EMAIL_SENT_GATEWAY = "EmailSentGateway";
         public static final String FOLLOW_UP_DUE = "FollowUpDue";
         public static final String HANDOFF_FORK = "HandoffFork";
         public static final String IGNORED = "Ignored";
@@ -32,6 +35,7 @@ public final class LostOpportunityProcess {
         public static final String REENGAGE_ESCALATED = "ReengageEscalated";
         public static final String REENGAGE_OPPORTUNITY = "ReengageOpportunity";
         public static final String REPS_ALERTED = "RepsAlerted";
+        public static final String REPS_NOT_ALERTED = "RepsNotAlerted";
         public static final String REP_FINISHED = "RepFinished";
         public static final String SCORE_REACTIVATION = "ScoreReactivation";
         public static final String SEND_FOLLOW_UP = "SendFollowUp";
@@ -78,8 +82,10 @@ public final class LostOpportunityProcess {
         public static final String DRAFT_ORIGIN = "draftOrigin";
         public static final String EDUCATION = "education";
         public static final String EMAIL_DRAFT = "emailDraft";
+        public static final String EMAIL_NOT_SENT_REASON = "emailNotSentReason";
         public static final String EMAIL_SENT = "emailSent";
         public static final String END_REASON = "endReason";
+        public static final String FOLLOW_UPS_POSTED = "followUpsPosted";
         public static final String FOLLOW_UPS_SENT = "followUpsSent";
         public static final String FOLLOW_UP_AT = "followUpAt";
         public static final String GUARD_RESULT = "guardResult";

@@ -85,6 +85,7 @@ public class AgentAudit {
         body.put("outcomes", outcomes);
         body.put("decisions", decisions(processKey, from));
         body.put("escalations", escalations(processKey, from));
+        body.put("deliveries", deliveries(processKey, ids));
         body.putAll(llm(processKey, ids));
         return body;
     }
@@ -96,6 +97,25 @@ public class AgentAudit {
                 .includeOutputs().disableCustomObjectDeserialization().list()) {
             counts.computeIfAbsent(decision.getDecisionDefinitionKey(), k -> new TreeMap<>())
                     .merge(AgentMetrics.result(decision.getOutputs()), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** What the send tasks of the window's runs did, by {@link DeliveryOutcome}: the tasks' own results, not their mapped copies. */
+    private Map<String, Long> deliveries(String processKey, Set<String> runs) {
+        Map<String, Long> counts = new TreeMap<>();
+        Map<String, org.camunda.bpm.model.bpmn.BpmnModelInstance> models = new HashMap<>();
+        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processDefinitionKey(processKey)
+                .variableNameIn("emailSent", "notified", "webhookDelivered").list()) {
+            String scope = variable.getActivityInstanceId();
+            if (!runs.contains(variable.getProcessInstanceId()) || scope == null || scope.equals(variable.getProcessInstanceId())) {
+                continue;
+            }
+            var model = models.computeIfAbsent(variable.getProcessDefinitionId(), repository::getBpmnModelInstance);
+            var element = model.getModelElementById(scope.substring(0, Math.max(0, scope.indexOf(':'))));
+            if (element instanceof org.camunda.bpm.model.bpmn.instance.Task) { // the task's own result, not a sub-process's copy
+                DeliveryOutcome.of(variable.getName(), variable.getValue()).ifPresent(outcome -> counts.merge(outcome, 1L, Long::sum));
+            }
         }
         return counts;
     }

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The agents' metrics, counted from the engine's history events as they are written (one handler
  * beside the database handler, no code in the delegates): runs started and ended, decisions by
- * result, hand-offs to people by group, escalations (an SLA timer that fired), incidents, LLM drafts by
+ * result, what send tasks did ({@link DeliveryOutcome}), hand-offs to people by group, escalations (an SLA timer that fired), incidents, LLM drafts by
  * origin, and the time from a run's start (the webhook accepted) to its first human task.
  * Label values come from the deployed models (process keys, end event ids, decision keys and their
  * text results, candidate groups), so their number stays bounded.
@@ -112,6 +112,7 @@ public class AgentMetrics implements HistoryEventHandler {
         } else if (event instanceof HistoricVariableUpdateEventEntity variable
                 && HistoryEventTypes.VARIABLE_INSTANCE_CREATE.getEventName().equals(variable.getEventType())) {
             draft(variable);
+            delivery(agent, variable);
         }
     }
 
@@ -130,6 +131,19 @@ public class AgentMetrics implements HistoryEventHandler {
                         "origin", label(variable.getTextValue())).increment();
             }
         }
+    }
+
+    /** A send task's own result (written in its scope), not the copies output mappings make of it. */
+    private void delivery(String agent, HistoricVariableUpdateEventEntity variable) {
+        if (!DeliveryOutcome.isResult(variable.getVariableName()) || variable.getScopeActivityInstanceId() == null
+                || !variable.getScopeActivityInstanceId().equals(variable.getActivityInstanceId())
+                || variable.getScopeActivityInstanceId().equals(variable.getProcessInstanceId())) {
+            return;
+        }
+        Object value = variable.getLongValue() == null ? null : variable.getLongValue() != 0;
+        DeliveryOutcome.of(variable.getVariableName(), value).ifPresent(outcome -> counter("circuitos.agent.deliveries",
+                "what send tasks did: EmailSent, EmailNotSent, Notified, NotNotified, WebhookDelivered, WebhookNotDelivered",
+                "agent", agent, "outcome", outcome).increment());
     }
 
     private void firstHandoff(String agent, HistoricTaskInstanceEventEntity task) {

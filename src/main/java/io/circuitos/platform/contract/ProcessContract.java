@@ -85,6 +85,10 @@ final class ProcessContract {
         }
         elementsOf(CamundaOutputParameter.class).forEach(p -> produced.add(((CamundaOutputParameter) p).getCamundaName()));
         elementsOf(CamundaInputParameter.class).forEach(p -> produced.add(((CamundaInputParameter) p).getCamundaName()));
+        elementsOf(org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class).stream()
+                .map(l -> ((org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener) l).getCamundaDelegateExpression())
+                .filter(java.util.Objects::nonNull).map(e -> e.replaceAll("[${}\\s]", ""))
+                .flatMap(name -> GenericTasks.find(name).stream()).forEach(listener -> produced.addAll(listener.outputs()));
         elementsOf(BusinessRuleTask.class).forEach(t -> addIfSet(produced, ((BusinessRuleTask) t).getCamundaResultVariable()));
         elementsOf(MultiInstanceLoopCharacteristics.class)
                 .forEach(m -> addIfSet(produced, ((MultiInstanceLoopCharacteristics) m).getCamundaElementVariable()));

@@ -33,7 +33,7 @@ public final class ElementTemplates {
             if (task.kind() == GenericTasks.Kind.SERVICE_TASK) {
                 templates.put(task.name() + ".json", serviceTask(task, models, prompts));
             } else if (task.kind() == GenericTasks.Kind.EXECUTION_LISTENER) {
-                templates.put(task.name() + ".json", endListener(task));
+                templates.put(task.name() + ".json", listener(task));
             }
         }
         return templates;
@@ -86,11 +86,16 @@ public final class ElementTemplates {
         return template;
     }
 
-    private static ObjectNode endListener(GenericTasks.Task task) {
-        ObjectNode template = header(task, List.of("bpmn:EndEvent"), "records endReason on the run (what the trail and the audit show)");
+    /** recordEndReason on end events as they start; the other listeners on tasks and gateways as they end. */
+    private static ObjectNode listener(GenericTasks.Task task) {
+        boolean endReason = task.outputs().contains("endReason");
+        ObjectNode template = endReason
+                ? header(task, List.of("bpmn:EndEvent"), "records endReason on the run (what the trail and the audit show)")
+                : header(task, List.of("bpmn:Task", "bpmn:ServiceTask", "bpmn:SendTask", "bpmn:ExclusiveGateway"),
+                "circuitos listener ${" + task.name() + "}, as the element ends; writes " + String.join(", ", task.outputs()));
         ArrayNode properties = template.putArray("properties");
         hidden(properties, "Listener", "${" + task.name() + "}", JSON.createObjectNode().put("type", "camunda:executionListener")
-                .put("event", "start").put("implementationType", "delegateExpression"));
+                .put("event", endReason ? "start" : "end").put("implementationType", "delegateExpression"));
         for (GenericTasks.Input input : task.inputs()) {
             ObjectNode property = properties.addObject();
             property.put("label", label(input.name()));

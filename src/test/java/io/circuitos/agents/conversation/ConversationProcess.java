@@ -12,10 +12,10 @@ public final class ConversationProcess {
 
     /** Flow node ids (activities, events, gateways). */
     public static final class Element {
+        public static final String AI_REPLY_DELIVERED = "AiReplyDelivered";
         public static final String AWAIT_NEXT_MESSAGE = "AwaitNextMessage";
         public static final String CLASSIFY_BUDGET_EXCEEDED = "ClassifyBudgetExceeded";
         public static final String CLASSIFY_MESSAGE = "ClassifyMessage";
-        public static final String HANDED_TO_REP = "HandedToRep";
         public static final String LLM_ANSWERED = "LlmAnswered";
         public static final String MESSAGE_IN = "MessageIn";
         public static final String MESSAGE_NOTED = "MessageNoted";
@@ -26,6 +26,8 @@ public final class ConversationProcess {
         public static final String NO_SUGGESTION_OVER_BUDGET = "NoSuggestionOverBudget";
         public static final String QUIET_FOR_AWEEK = "QuietForAWeek";
         public static final String REPLY_TO_CONTACT = "ReplyToContact";
+        public static final String REP_REPLY_DELIVERED = "RepReplyDelivered";
+        public static final String REP_REPLY_NOT_DELIVERED = "RepReplyNotDelivered";
         public static final String SCORE_HANDOFF = "ScoreHandoff";
         public static final String SEND_AI_REPLY = "SendAiReply";
         public static final String SEND_REP_REPLY = "SendRepReply";
@@ -67,8 +69,11 @@ public final class ConversationProcess {
         public static final String HANDOFF_SCORE = "handoffScore";
         public static final String HANDOFF_SCORE_DECISION_VERSION = "handoffScoreDecisionVersion";
         public static final String HANDOFF_SCORE_RULES = "handoffScoreRules";
+        public static final String MESSAGES = "messages";
+        public static final String NOT_SENT_REASON = "notSentReason";
         public static final String OBJECTION = "objection";
         public static final String REPLY = "reply";
+        public static final String REPLY_DELIVERED = "replyDelivered";
         public static final String SENTIMENT = "sentiment";
         public static final String TEXT = "text";
         public static final String TRANSCRIPT = "transcript";

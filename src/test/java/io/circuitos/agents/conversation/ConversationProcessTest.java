@@ -62,8 +62,8 @@ class ConversationProcessTest extends ProcessScenarioTest {
 
         complete(task(), withVariables(Variable.REPLY, "Alex, let us find a plan that fits: free for a call at 3?"));
         runJobs(conversation);
-        assertThat(conversation).isEnded().hasPassed(Element.SEND_REP_REPLY, Element.HANDED_TO_REP).variables()
-                .containsEntry(Variable.END_REASON, "handed to a rep (hand-off score 90.0, model answer llm)");
+        assertThat(conversation).as("the conversation goes on after the rep's reply")
+                .hasPassed(Element.SEND_REP_REPLY, Element.REP_REPLY_DELIVERED).isWaitingAt(Element.AWAIT_NEXT_MESSAGE);
         JsonNode sent = replies("CHAT-REP").get(0);
         assertThat(sent.get("type").asText()).isEqualTo("conversation.reply");
         assertThat(sent.at("/data/reply").asText()).isEqualTo("Alex, let us find a plan that fits: free for a call at 3?");
@@ -87,8 +87,8 @@ class ConversationProcessTest extends ProcessScenarioTest {
 
         assertThat(replies("CHAT-AI")).hasSize(2);
         assertThat((String) runtimeService().getVariable(conversation.getId(), Variable.TRANSCRIPT))
-                .contains("Customer: Hi! What does circuitos do?").contains("Agent: circuitos runs your sales")
-                .contains("Customer: Maybe next quarter.").contains("Agent: No rush");
+                .contains("Customer: Hi! What does circuitos do?").contains("AI: circuitos runs your sales")
+                .contains("Customer: Maybe next quarter.").contains("AI: No rush");
         assertThat(ollama.requests().get(1).at("/messages/1/content").asText()).contains("Customer: Hi! What does circuitos do?");
     }
 
@@ -101,7 +101,7 @@ class ConversationProcessTest extends ProcessScenarioTest {
         ClockUtil.setCurrentTime(job(Element.QUIET_FOR_AWEEK).getDuedate());
         runJobs(conversation);
         assertThat(conversation).isEnded().hasPassed(Element.WENT_QUIET).variables()
-                .containsEntry(Variable.END_REASON, "answered by the AI, then no message for 7 days");
+                .containsEntry(Variable.END_REASON, "answered, then no message for 7 days");
     }
 
     @Test
@@ -148,6 +148,72 @@ class ConversationProcessTest extends ProcessScenarioTest {
         assertThat(conversation).hasPassed(Element.MESSAGE_WHILE_WITH_REP, Element.NOTE_MESSAGE, Element.MESSAGE_NOTED)
                 .isWaitingAt(Element.REPLY_TO_CONTACT);
         assertThat((String) runtimeService().getVariable(conversation.getId(), Variable.TRANSCRIPT)).contains("Customer: She is in on Friday.");
+    }
+
+    @Test
+    void threeMessagesAcrossAHandoffAreKeptInOrderWithTheirAuthors() throws Exception {
+        ollama.enqueue(classified("none", 2, "positive", "circuitos runs your agents as processes."),
+                classified("price", 5, "negative", "A colleague will call you."),
+                classified("authority", 5, "negative", "Let me get a colleague."));
+        ProcessInstance conversation = message("CHAT-ALL", "What is circuitos?");
+        correlate(Message.CONVERSATION_MESSAGE, "CHAT-ALL", Map.of(Variable.TEXT, "Ready to buy, but far too expensive."));
+        complete(task(), withVariables(Variable.REPLY, "Let us find a plan that fits."));
+        runJobs(conversation);
+        correlate(Message.CONVERSATION_MESSAGE, "CHAT-ALL", Map.of(Variable.TEXT, "My boss decides, though."));
+        assertThat(conversation).isWaitingAt(Element.REPLY_TO_CONTACT);
+
+        List<JsonNode> messages = new ArrayList<>();
+        JSON.readTree(runtimeService().getVariable(conversation.getId(), Variable.MESSAGES).toString()).forEach(messages::add);
+        assertThat(messages).extracting(m -> m.get("author").asText() + ": " + m.get("text").asText()).containsExactly(
+                "customer: What is circuitos?", "ai: circuitos runs your agents as processes.",
+                "customer: Ready to buy, but far too expensive.", "rep: Let us find a plan that fits.", "customer: My boss decides, though.");
+        assertThat(messages).allMatch(m -> m.get("at").asText().equals(NOW.toString()));
+        assertThat((String) runtimeService().getVariable(conversation.getId(), Variable.TRANSCRIPT)).isEqualTo("""
+                Customer: What is circuitos?
+                AI: circuitos runs your agents as processes.
+                Customer: Ready to buy, but far too expensive.
+                Rep: Let us find a plan that fits.
+                Customer: My boss decides, though.""");
+        JsonNode repReply = replies("CHAT-ALL").get(1);
+        assertThat(repReply.at("/data/reply").asText()).isEqualTo("Let us find a plan that fits.");
+        assertThat(repReply.at("/data/messages")).as("the reply's context is the conversation before it, as JSON").hasSize(3);
+        assertThat(repReply.at("/data/messages/2/author").asText()).isEqualTo("customer");
+        assertThat(deployedForm(task())).contains("\"key\": \"transcript\"");
+    }
+
+    @Test
+    void anAiReplyThatCouldNotBeDeliveredGoesToARepWhoIsToldWhy() {
+        reconfigure("circuitos.outbound.chat.url", "");
+        ollama.enqueue(classified("none", 2, "positive", "circuitos runs your agents as processes."));
+        ProcessInstance conversation = message("CHAT-UNDELIVERED", "What is circuitos?");
+
+        assertThat(conversation).hasPassed(Element.SEND_AI_REPLY, Element.AI_REPLY_DELIVERED).isWaitingAt(Element.REPLY_TO_CONTACT)
+                .variables().containsEntry(Variable.REPLY_DELIVERED, false)
+                .containsEntry(Variable.DRAFT_NOTE, "The AI reply was not delivered (no address is configured for the chat): answer the customer yourself.");
+        assertThat((String) runtimeService().getVariable(conversation.getId(), Variable.TRANSCRIPT))
+                .isEqualTo("Customer: What is circuitos?\nAI (not delivered): circuitos runs your agents as processes.");
+
+        complete(task(), withVariables(Variable.REPLY, "Happy to explain on a call."));
+        runJobs(conversation);
+        assertThat(conversation).isEnded().hasPassed(Element.REP_REPLY_NOT_DELIVERED).variables().containsEntry(Variable.END_REASON,
+                "handed to a rep (hand-off score 10.0), whose reply was not delivered: no address is configured for the chat");
+    }
+
+    @Test
+    void withoutAModelAnswerNothingIsShownAsAClassification() {
+        llmDown();
+        ProcessInstance conversation = message("CHAT-UNCLASSIFIED", "Hello?");
+        runJobsWithRetries(conversation);
+
+        assertThat(conversation).isWaitingAt(Element.REPLY_TO_CONTACT).variables()
+                .containsEntry(Variable.OBJECTION, "not classified").containsEntry(Variable.SENTIMENT, "not classified")
+                .containsEntry(Variable.AWARENESS_LEVEL, null);
+    }
+
+    private String deployedForm(org.camunda.bpm.engine.task.Task task) throws Exception {
+        try (var form = processEngine().getFormService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static FakeOllama.Reply classified(String objection, double awareness, String sentiment, String reply) {

@@ -69,7 +69,7 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
 
         assertThat(instance).hasPassed(Element.CALL_BRIEF_BUDGET_EXCEEDED, Element.DRAFT_CALL_BRIEF_FROM_TEMPLATE).isWaitingAt(Element.CALL_APPLICANT).variables()
                 .containsEntry(Variable.DRAFT_ORIGIN, "template")
-                .containsEntry(Variable.DRAFT_NOTE, "Template draft: the LLM budget of this instance is used up.");
+                .containsEntry(Variable.DRAFT_NOTE, "Template (no AI draft): the LLM budget of this instance is used up.");
         assertThat((String) runtimeService().getVariable(instance.getId(), Variable.CALL_BRIEF)).isNotBlank();
         assertThat(ollama.requests()).isEmpty();
     }

@@ -104,7 +104,7 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
                 .containsEntry(Variable.DRAFT_ORIGIN, "template")
                 .containsEntry("llmCalls", 2);
         Map<String, Object> variables = runtimeService().getVariables(instance.getId());
-        assertThat((String) variables.get(Variable.DRAFT_NOTE)).startsWith("Template draft: the model's answer failed the guard").contains("promise");
+        assertThat((String) variables.get(Variable.DRAFT_NOTE)).startsWith("Template (no AI draft): the model's answer failed the guard").contains("promise");
         assertThat((String) variables.get(Variable.EMAIL_DRAFT)).contains("Dana Whitfield").contains("GymFlow").doesNotContain("guarantee");
         assertThat((String) variables.get("llmCallLog")).contains("guard failed");
     }
@@ -149,7 +149,7 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
 
         assertThat(instance).hasPassed(Element.LLM_BUDGET_EXCEEDED, Element.DRAFT_FROM_TEMPLATE, Element.DRAFT_READY).isWaitingAt(Element.REENGAGE_OPPORTUNITY)
                 .variables().containsEntry(Variable.DRAFT_ORIGIN, "template")
-                .containsEntry(Variable.DRAFT_NOTE, "Template draft: the LLM budget of this instance is used up.");
+                .containsEntry(Variable.DRAFT_NOTE, "Template (no AI draft): the LLM budget of this instance is used up.");
         assertThat(ollama.requests()).isEmpty();
     }
 
@@ -214,8 +214,64 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
             runJobs(instance);
         }
         assertThat(instance).isEnded().hasPassed(Element.NURTURED)
-                .variables().containsEntry(Variable.FOLLOW_UPS_SENT, 3L).containsEntry(Variable.END_REASON, "nurture sequence completed");
+                .variables().containsEntry(Variable.FOLLOW_UPS_SENT, 3L)
+                .containsEntry(Variable.END_REASON, "nurture sequence completed: 3 of 3 follow-ups posted to the nurture channel");
         assertThat(channels.posts("/nurture").stream().filter(p -> p.body().contains("OPP-T-HIGH"))).hasSize(3);
+    }
+
+    @Test
+    void aRepWhoseEmailCouldNotBeSentKeepsTheTaskWithTheReason() {
+        reconfigure("spring.mail.host", "");
+        ProcessInstance instance = start(SampleOpportunities.urgent());
+        complete(task(Element.REENGAGE_OPPORTUNITY), withVariables(Variable.OUTCOME, "send"));
+        runJobs(instance);
+
+        assertThat(instance).as("not ended: the rep has the task again").isWaitingAt(Element.REENGAGE_OPPORTUNITY)
+                .hasPassed(Element.SEND_REENGAGEMENT_EMAIL, Element.EMAIL_SENT_GATEWAY).hasNotPassed(Element.EMAIL_SENT)
+                .variables().containsEntry(Variable.EMAIL_SENT, false)
+                .containsEntry(Variable.EMAIL_NOT_SENT_REASON, "no mail server is configured");
+        assertThat(deployedForm(task(Element.REENGAGE_OPPORTUNITY))).contains("emailNotSentReason").contains("sentByRep");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+
+        complete(task(Element.REENGAGE_OPPORTUNITY), withVariables(Variable.OUTCOME, "sentByRep"));
+        assertThat(instance).isEnded().hasPassed(Element.EMAIL_SENT_BY_REP).hasNotPassed(Element.EMAIL_SENT).variables()
+                .containsEntry(Variable.END_REASON, "email sent by the rep (circuitos could not send it: no mail server is configured)");
+    }
+
+    @Test
+    void theTrailSaysEmailNotSentAndRepsNotAlertedWhenNothingWasConfigured() {
+        reconfigure("circuitos.channels.sales-reps.url", "");
+        ProcessInstance instance = start(SampleOpportunities.urgent());
+
+        assertThat(instance).hasPassed(Element.ALERT_SALES_REPS, Element.REPS_NOT_ALERTED).hasNotPassed(Element.REPS_ALERTED)
+                .variables().containsEntry(Variable.REPS_ALERTED, false);
+        java.util.List<String> path = BpmnAwareTests.historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .list().stream().map(a -> a.getActivityName()).filter(java.util.Objects::nonNull).toList();
+        assertThat(path).contains("Reps not alerted (the task waits in Tasklist)").doesNotContain("Reps alerted");
+    }
+
+    @Test
+    void nurtureFollowUpsThatReachedNoChannelAreNotCountedAsPosted() {
+        reconfigure("circuitos.channels.nurture.url", "");
+        ProcessInstance instance = start(SampleOpportunities.high());
+        for (int followUp = 1; followUp <= 3; followUp++) {
+            ClockUtil.setCurrentTime(job(Element.FOLLOW_UP_DUE).getDuedate());
+            runJobs(instance);
+        }
+        assertThat(instance).isEnded().hasPassed(Element.NURTURED).variables()
+                .containsEntry(Variable.END_REASON, "nurture sequence completed: 0 of 3 follow-ups posted to the nurture channel");
+    }
+
+    @Test
+    void withoutAnAiModelTheDraftSaysPlainlyItIsATemplateAndNamesNoSetting() {
+        reconfigure("circuitos.llm.base-url", "");
+        ProcessInstance instance = start(SampleOpportunities.urgent());
+
+        assertThat(instance).isWaitingAt(Element.REENGAGE_OPPORTUNITY).variables()
+                .containsEntry(Variable.DRAFT_ORIGIN, "template")
+                .containsEntry(Variable.DRAFT_NOTE, "Template (no AI draft): no AI model is configured")
+                .containsEntry(Variable.GUARD_RESULT, null);
+        assertThat(ollama.requests()).isEmpty();
     }
 
     @Test

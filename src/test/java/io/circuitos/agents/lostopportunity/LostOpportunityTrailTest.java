@@ -118,7 +118,7 @@ class LostOpportunityTrailTest {
         assertThat(draft.get("activityId").asText()).isEqualTo(Element.DRAFT_REENGAGEMENT_EMAIL);
         assertThat(draft.get("template").asText()).isEqualTo("lost-opportunity-reengagement");
         assertThat(draft.get("origin").asText()).isEqualTo("template"); // no Ollama in the tests' app
-        assertThat(draft.get("note").asText()).startsWith("Template draft");
+        assertThat(draft.get("note").asText()).startsWith("Template (no AI draft)");
 
         JsonNode action = trail.at("/humanActions/0");
         assertThat(action.get("taskDefinitionKey").asText()).isEqualTo(Element.REENGAGE_OPPORTUNITY);

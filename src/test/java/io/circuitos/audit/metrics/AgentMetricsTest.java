@@ -96,6 +96,31 @@ class AgentMetricsTest {
         }
     }
 
+    @Test
+    void anEmailThatCouldNotBeSentIsCountedAsEmailNotSent() throws Exception {
+        try (RunningApp app = RunningApp.start("jdbc:h2:mem:metrics-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", true)) {
+            SignedWebhooks webhooks = new SignedWebhooks(app.baseUrl());
+            HttpResponse<String> accepted = webhooks.send("crm", SignedWebhooks.CRM_SECRET, "msg_not_sent_1", Instant.now(),
+                    SignedWebhooks.closedLost("OPP-NOT-SENT-1"));
+            String instanceId = JSON.readTree(accepted.body()).get("processInstanceId").asText();
+            String first = awaitTask(app.baseUrl(), instanceId);
+            assertThat(send(app.baseUrl(), "/engine-rest/task/" + first + "/complete", "rep",
+                    "{\"variables\":{\"outcome\":{\"value\":\"send\"}}}")).isEqualTo(204);
+            String again = awaitTask(app.baseUrl(), instanceId, first);
+            assertThat(again).as("the rep has the task back: no mail server in the embedded default").isNotEqualTo(first);
+
+            String metrics = get(app.baseUrl(), "/actuator/prometheus", basic("demo", "demo")).body();
+            String agent = "agent=\"" + LostOpportunityProcess.KEY + "\"";
+            assertThat(value(metrics, "circuitos_agent_deliveries_total\\{" + agent + ",outcome=\"EmailNotSent\"}")).isEqualTo(1.0);
+            assertThat(value(metrics, "circuitos_agent_deliveries_total\\{" + agent + ",outcome=\"NotNotified\"}")).isEqualTo(1.0);
+            assertThat(metrics).doesNotContain("outcome=\"EmailSent\"");
+            JsonNode audit = JSON.readTree(get(app.baseUrl(), "/api/agents/lost-opportunity/metrics?days=30", basic("rep", "rep")).body());
+            assertThat(audit.get("deliveries")).hasSize(2);
+            assertThat(audit.at("/deliveries/EmailNotSent").asInt()).isEqualTo(1);
+            assertThat(audit.at("/deliveries/NotNotified").asInt()).isEqualTo(1);
+        }
+    }
+
     private static double value(String metrics, String series) {
         Matcher line = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(metrics);
         assertThat(line.find()).as("series %s in%n%s", series, metrics.lines().filter(l -> l.startsWith("circuitos_")).toList()).isTrue();
@@ -103,10 +128,14 @@ class AgentMetricsTest {
     }
 
     private static String awaitTask(String baseUrl, String instanceId) throws Exception {
+        return awaitTask(baseUrl, instanceId, null);
+    }
+
+    private static String awaitTask(String baseUrl, String instanceId, String otherThan) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             JsonNode tasks = JSON.readTree(get(baseUrl, "/engine-rest/task?processInstanceId=" + instanceId, basic("rep", "rep")).body());
-            if (tasks.size() > 0) {
+            if (tasks.size() > 0 && !tasks.get(0).get("id").asText().equals(otherThan)) {
                 return tasks.get(0).get("id").asText();
             }
             Thread.sleep(100);

@@ -71,6 +71,10 @@ final class ProcessNamesSource {
             catalog.forms().getOrDefault(formRef, List.of()).stream().filter(f -> !f.readonly()).forEach(f -> variables.add(f.key()));
         }
         variables.add("endReason");
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class).stream()
+                .map(l -> l.getCamundaDelegateExpression() == null ? "" : l.getCamundaDelegateExpression().replaceAll("[${}\\s]", ""))
+                .flatMap(name -> io.circuitos.platform.GenericTasks.find(name).stream())
+                .forEach(listener -> variables.addAll(listener.outputs())); // what a listener writes into the run
 
         int dot = qualified.lastIndexOf('.');
         StringBuilder java = new StringBuilder();

@@ -67,7 +67,8 @@ class ElementTemplatesTest {
         for (Map.Entry<String, ObjectNode> template : templates.entrySet()) {
             assertThat(json.readTree(FOLDER.resolve(template.getKey()).toFile())).as(template.getKey()).isEqualTo(template.getValue());
         }
-        assertThat(templates).hasSize(GenericTasks.ofKind(GenericTasks.Kind.SERVICE_TASK).size() + 1);
+        assertThat(templates).hasSize(GenericTasks.ofKind(GenericTasks.Kind.SERVICE_TASK).size()
+                + GenericTasks.ofKind(GenericTasks.Kind.EXECUTION_LISTENER).size());
     }
 
     @Test

@@ -11,8 +11,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -66,17 +68,34 @@ public class GroupAuthorizations {
                 Permissions.CREATE_INSTANCE);
         grant(Groups.ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(Groups.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        // analysts get no variable permission: decisions, scores and paths, not people (docs/security.md, role → data)
         for (String group : List.of(Groups.SALES_MANAGERS, Groups.SUPPORT_LEADS, Groups.MARKETING_MANAGERS)) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         }
-        // the decision trail of their own agents' runs (GET /api/agents/{process}/runs/{businessKey}/trace)
+        // the decision trail of their own agents' runs (GET /api/agents/{process}/runs/{businessKey}/trace), with its personal data
         runReaders.forEach((group, processKeys) -> processKeys.forEach(key ->
-                grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ_HISTORY)));
+                grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE)));
+        letTaskReadersReadItsVariables();
         shareFilter(ensureFilter(GROUP_TASKS_FILTER, -10,
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()));
         shareFilter(ensureFilter(MY_TASKS_FILTER, -5, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+    }
+
+    /**
+     * The engine grants a new task's candidates {@code READ_VARIABLE} with {@code enforceSpecificVariablePermission};
+     * tasks created before it was switched on get it here, so their Tasklist forms keep their values.
+     */
+    private void letTaskReadersReadItsVariables() {
+        for (Authorization task : authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+                .hasPermission(Permissions.READ).list()) {
+            if (task.getAuthorizationType() == AUTH_TYPE_GRANT && !task.isPermissionGranted(TaskPermissions.READ_VARIABLE)) {
+                task.addPermission(TaskPermissions.READ_VARIABLE);
+                authorizationService.saveAuthorization(task);
+            }
+        }
     }
 
     private void ensureGroup(String id) {

@@ -3,6 +3,7 @@ package io.circuitos.intake;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -81,9 +82,22 @@ public record WebhookProperties(
      * @param max      inclusive upper bound for numbers
      * @param values   the only accepted values of a text field, when set
      * @param defaultValue used when an optional field is absent (so decision tables always see the variable)
+     * @param personal whether the field is customer contact data or free text: shown to analysts as redacted
+     *                 ({@code io.circuitos.privacy.PersonalData})
      */
     public record FieldMapping(String name, String path, @DefaultValue("string") FieldType type, boolean required,
-                               Double min, Double max, Integer maxLength, @DefaultValue List<String> values, String defaultValue) {
+                               Double min, Double max, Integer maxLength, @DefaultValue List<String> values, String defaultValue,
+                               boolean personal) {
+
+        @ConstructorBinding
+        public FieldMapping {
+        }
+
+        /** A field that is not personal data. */
+        public FieldMapping(String name, String path, FieldType type, boolean required, Double min, Double max, Integer maxLength,
+                            List<String> values, String defaultValue) {
+            this(name, path, type, required, min, max, maxLength, values, defaultValue, false);
+        }
     }
 
     public enum FieldType { STRING, NUMBER, INTEGER, BOOLEAN, EMAIL }

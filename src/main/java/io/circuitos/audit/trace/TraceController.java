@@ -1,6 +1,7 @@
 package io.circuitos.audit.trace;
 
 import io.circuitos.platform.ApiProblem;
+import io.circuitos.privacy.Redaction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +15,19 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/agents/{process}/runs/{businessKey}/trace}: the decision trail of the newest run
  * with this business key at the top level and, when there are several, every run with it in
- * {@code runs}, newest first.
+ * {@code runs}, newest first. A reader without the right to the runs' personal data gets them redacted.
  */
 @RestController
 public class TraceController {
 
     private final TraceReader traces;
     private final RunAccess access;
+    private final Redaction redaction;
 
-    public TraceController(TraceReader traces, RunAccess access) {
+    public TraceController(TraceReader traces, RunAccess access, Redaction redaction) {
         this.traces = traces;
         this.access = access;
+        this.redaction = redaction;
     }
 
     @GetMapping(path = "/api/agents/{process}/runs/{businessKey}/trace", produces = "application/json")
@@ -33,6 +36,9 @@ public class TraceController {
             return ApiProblem.of(HttpStatus.FORBIDDEN, "you may not read the runs of " + process, null);
         }
         List<RunTrace> runs = traces.runs(process, businessKey);
+        if (!access.mayReadPersonalData(user, process)) {
+            runs = redaction.traces(runs);
+        }
         if (runs.isEmpty()) {
             return ApiProblem.of(HttpStatus.NOT_FOUND, traces.wasDelivered(process, businessKey)
                     ? "the run of " + process + " with business key " + businessKey + " was removed by history clean-up"

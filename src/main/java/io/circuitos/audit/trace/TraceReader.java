@@ -82,7 +82,9 @@ public class TraceReader {
                 .disableCustomObjectDeserialization().list();
         Map<String, Map<String, Object>> byScope = new HashMap<>();
         for (HistoricVariableInstance variable : variables) {
-            byScope.computeIfAbsent(variable.getActivityInstanceId(), k -> new HashMap<>()).put(variable.getName(), variable.getValue());
+            byScope.computeIfAbsent(variable.getActivityInstanceId(), k -> new HashMap<>()).put(variable.getName(),
+                    variable.getTypedValue() instanceof org.camunda.bpm.engine.variable.value.ObjectValue json && !json.isDeserialized()
+                            ? json.getValueSerialized() : variable.getValue()); // JSON objects as their text (they stay serialized here)
         }
         Map<String, Object> processVariables = byScope.getOrDefault(id, Map.of());
         Object endReason = processVariables.get("endReason");

@@ -1,5 +1,6 @@
 package io.circuitos.audit.trace;
 
+import io.circuitos.privacy.Redaction;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * {@code /trace/{process}/{businessKey}}: the trail page the handoff forms link to. The reader is the
  * user signed in to Tasklist (the webapps' session, or Keycloak's on profile {@code keycloak}), or a
- * Basic or Bearer caller; the engine's authorizations decide, as for the JSON trail.
+ * Basic or Bearer caller; the engine's authorizations decide, as for the JSON trail, personal data included.
  */
 @RestController
 public class TrailPageController {
@@ -30,21 +31,30 @@ public class TrailPageController {
     private final TraceReader traces;
     private final RunAccess access;
     private final ProcessEngine engine;
+    private final Redaction redaction;
 
-    public TrailPageController(TraceReader traces, RunAccess access, ProcessEngine engine) {
+    private record Reader(String userId, List<String> groups) {
+    }
+
+    public TrailPageController(TraceReader traces, RunAccess access, ProcessEngine engine, Redaction redaction) {
         this.traces = traces;
         this.access = access;
         this.engine = engine;
+        this.redaction = redaction;
     }
 
     @GetMapping(path = "/trace/{process}/{businessKey}", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> page(@PathVariable String process, @PathVariable String businessKey,
                                        @RequestParam(name = "run", required = false) String runId, HttpServletRequest request) {
-        if (!mayRead(request, process)) {
+        Reader reader = reader(request, process);
+        if (reader == null) {
             return message(HttpStatus.FORBIDDEN, "Sign in to <a href=\"/camunda/app/tasklist/\">Tasklist</a> as someone who may read the runs of "
                     + HtmlUtils.htmlEscape(process) + ", then open this page again.");
         }
         List<RunTrace> runs = traces.runs(process, businessKey);
+        if (!access.mayReadPersonalData(reader.userId(), reader.groups(), process)) {
+            runs = redaction.traces(runs);
+        }
         if (runs.isEmpty()) {
             return message(HttpStatus.NOT_FOUND, traces.wasDelivered(process, businessKey)
                     ? "The run of " + HtmlUtils.htmlEscape(process) + " " + HtmlUtils.htmlEscape(businessKey) + " was removed by history clean-up."
@@ -61,18 +71,19 @@ public class TrailPageController {
                 ? dmn : null;
     }
 
-    private boolean mayRead(HttpServletRequest request, String process) {
+    /** The caller who may read the runs of {@code process}, or null. */
+    private Reader reader(HttpServletRequest request, String process) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (user != null && user.isAuthenticated() && !"anonymousUser".equals(user.getName()) && access.mayRead(user, process)) {
-            return true;
+            return new Reader(user.getName(), RunAccess.groups(user));
         }
         HttpSession session = request.getSession(false);
-        if (session == null) {
-            return false;
+        if (session != null && AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine.getName())
+                instanceof UserAuthentication webappUser) {
+            Reader reader = new Reader(webappUser.getName(), List.copyOf(webappUser.getGroupIds()));
+            return access.mayRead(reader.userId(), reader.groups(), process) ? reader : null;
         }
-        return AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine.getName())
-                instanceof UserAuthentication webappUser
-                && access.mayRead(webappUser.getName(), List.copyOf(webappUser.getGroupIds()), process);
+        return null;
     }
 
     private static ResponseEntity<String> message(HttpStatus status, String html) {

@@ -1,6 +1,8 @@
 package io.circuitos.audit.whatif;
 
+import io.circuitos.audit.trace.RunAccess;
 import io.circuitos.platform.ApiProblem;
+import io.circuitos.privacy.Redaction;
 import io.circuitos.platform.sandbox.ResourceProblems;
 import io.circuitos.platform.sandbox.SandboxPlugin;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +23,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /api/decisions/{key}/what-if} (analysts and admins): multipart {@code file} = a
  * candidate DMN, {@code days} (default 30). The candidate first passes the deployment guard, then is
- * replayed on the recorded evaluations of the deployed decision; nothing is deployed or written.
+ * replayed on the recorded evaluations of the deployed decision; nothing is deployed or written. The
+ * recorded inputs in the answer are redacted where personal for callers who may not read all runs' personal data.
  */
 @RestController
 public class WhatIfController {
@@ -30,16 +34,21 @@ public class WhatIfController {
     private final WhatIfReplay replay;
     private final SandboxPlugin sandbox;
     private final ProcessEngine engine;
+    private final RunAccess access;
+    private final Redaction redaction;
 
-    public WhatIfController(WhatIfReplay replay, SandboxPlugin sandbox, ProcessEngine engine) {
+    public WhatIfController(WhatIfReplay replay, SandboxPlugin sandbox, ProcessEngine engine, RunAccess access, Redaction redaction) {
         this.replay = replay;
         this.sandbox = sandbox;
         this.engine = engine;
+        this.access = access;
+        this.redaction = redaction;
     }
 
     @PostMapping(path = "/api/decisions/{key}/what-if", consumes = "multipart/form-data", produces = "application/json")
     public ResponseEntity<?> whatIf(@PathVariable String key, @RequestParam(name = "file", required = false) MultipartFile file,
-                                         @RequestParam(name = "days", defaultValue = "30") String days) throws IOException {
+                                         @RequestParam(name = "days", defaultValue = "30") String days, Authentication user)
+            throws IOException {
         Integer window = ApiProblem.days(days);
         if (window == null) {
             return ApiProblem.badDays();
@@ -63,7 +72,9 @@ public class WhatIfController {
             return ResponseEntity.badRequest().body(body);
         }
         try {
-            return ResponseEntity.ok(replay.replay(key, candidate, window));
+            WhatIfReplay.Result result = replay.replay(key, candidate, window);
+            // the recorded inputs come from the runs of any process: personal ones only for who may read them all
+            return ResponseEntity.ok(access.mayReadPersonalData(user, null) ? result : redaction.whatIf(result));
         } catch (IllegalArgumentException e) {
             return ApiProblem.of(HttpStatus.BAD_REQUEST, e.getMessage(), "file");
         }

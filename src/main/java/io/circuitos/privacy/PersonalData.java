@@ -1,0 +1,55 @@
+package io.circuitos.privacy;
+
+import io.circuitos.intake.WebhookProperties;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which variables are personal data: customer contact data and free texts. The route fields marked
+ * {@code personal: true} and {@code circuitos.privacy.personal-variables}.
+ */
+public final class PersonalData {
+
+    /** What a reader without the right to personal data sees instead of the value. */
+    public static final String REDACTED = "redacted (personal data)";
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final Set<String> names;
+
+    public PersonalData(Collection<String> names) {
+        this.names = Set.copyOf(names);
+    }
+
+    public static PersonalData of(WebhookProperties webhooks, PrivacyProperties privacy) {
+        Set<String> names = new LinkedHashSet<>(privacy.personalVariables());
+        webhooks.routes().forEach(route -> route.fields().stream().filter(WebhookProperties.FieldMapping::personal)
+                .forEach(field -> names.add(field.name())));
+        return new PersonalData(names);
+    }
+
+    public boolean isPersonal(String variable) {
+        return variable != null && names.contains(variable);
+    }
+
+    /** Whether an expression (a DMN input, a FEEL or JUEL text) reads a personal variable anywhere in it. */
+    public boolean mentionsPersonal(String expression) {
+        if (expression == null) {
+            return false;
+        }
+        Matcher identifier = IDENTIFIER.matcher(expression);
+        while (identifier.find()) {
+            if (names.contains(identifier.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Set<String> names() {
+        return names;
+    }
+}

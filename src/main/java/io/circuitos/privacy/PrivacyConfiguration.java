@@ -1,0 +1,41 @@
+package io.circuitos.privacy;
+
+import io.circuitos.audit.trace.RunAccess;
+import io.circuitos.intake.WebhookProperties;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration
+public class PrivacyConfiguration {
+
+    @Bean
+    public PersonalData personalData(WebhookProperties webhooks, PrivacyProperties privacy) {
+        return PersonalData.of(webhooks, privacy);
+    }
+
+    @Bean
+    public PersonalDecisionClauses personalDecisionClauses(ProcessEngine engine, PersonalData personal) {
+        return new PersonalDecisionClauses(engine.getRepositoryService(), personal);
+    }
+
+    @Bean
+    public Redaction redaction(PersonalData personal, PersonalDecisionClauses clauses) {
+        return new Redaction(personal, clauses);
+    }
+
+    /** Inside Spring Security (the caller is known) and the engine REST's authentication filter. */
+    @Bean
+    public FilterRegistrationBean<PersonalDataResponseFilter> personalDataResponseFilter(ProcessEngine engine, RunAccess access,
+                                                                                         PersonalData personal,
+                                                                                         PersonalDecisionClauses clauses,
+                                                                                         Redaction redaction) {
+        FilterRegistrationBean<PersonalDataResponseFilter> registration = new FilterRegistrationBean<>(
+                new PersonalDataResponseFilter(engine, access, personal, clauses, redaction));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
+        return registration;
+    }
+}

@@ -40,7 +40,7 @@ class LlmGatewayTest {
 
     static LlmProperties properties(String baseUrl, Duration timeout) {
         return new LlmProperties(baseUrl, "fake-model", timeout, new LlmProperties.Budget(4, 6000),
-                new LlmProperties.Guard(1500, List.of("guarantee"), List.of()),
+                new LlmProperties.Guard(1500, List.of("guarantee"), List.of(), List.of(), List.of()), new LlmProperties.Grounding(0.45, 0.8),
                 new LlmProperties.Breaker(50, 10, 4, Duration.ofMinutes(1)));
     }
 

@@ -55,7 +55,7 @@ class LlmGatewayTest {
         LlmAnswer answer = gateway().complete(TEMPLATE, VARIABLES);
 
         assertThat(answer.fields()).containsEntry("subject", "Still looking?").containsEntry("body", "Hi Dana, how is GymFlow working out?");
-        assertThat(answer.template()).isEqualTo("lost-opportunity-reengagement.v1");
+        assertThat(answer.template()).isEqualTo("lost-opportunity-reengagement.v2");
         assertThat(answer.model()).isEqualTo("fake-model");
         assertThat(answer.promptTokens()).isEqualTo(120);
         assertThat(answer.outputTokens()).isEqualTo(80);

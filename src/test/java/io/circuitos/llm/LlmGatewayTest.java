@@ -66,7 +66,7 @@ class LlmGatewayTest {
         assertThat(request.at("/format/properties/subject/type").asText()).isEqualTo("string");
         assertThat(request.at("/format/required").toString()).contains("subject", "body");
         assertThat(request.at("/messages/0/role").asText()).isEqualTo("system");
-        assertThat(request.at("/messages/1/content").asText()).contains("Dana Whitfield at Northwind Fitness").contains("GymFlow");
+        assertThat(request.at("/messages/1/content").asText()).contains("\"Dana Whitfield\" at \"Northwind Fitness\"").contains("GymFlow");
     }
 
     record EmailDraft(String subject, String body) {

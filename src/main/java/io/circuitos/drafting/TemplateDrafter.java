@@ -1,5 +1,6 @@
 package io.circuitos.drafting;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,10 +19,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * {@code templates/<templateId>/<variant>.txt} (falling back to {@code default.txt}), with
  * {@code {{variable}}} (or {@code {{variable|fallback}}}) replaced by process variables. Inputs {@code templateId} and optional
  * {@code variant}; writes local {@code draft} and {@code draftOrigin = "template"}.
+ *
+ * <p>{@code {{quoted:variable}}} writes the value as a JSON string literal (quotes, backslashes and line
+ * breaks escaped): prompts put text a customer wrote into a data block this way, and the text cannot
+ * close the string or start a line of its own to pose as an instruction.
  */
 public class TemplateDrafter implements JavaDelegate {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*(?:\\|([^}]*))?}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(quoted\\s*:\\s*)?([A-Za-z0-9_]+)\\s*(?:\\|([^}]*))?}}");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -36,7 +42,7 @@ public class TemplateDrafter implements JavaDelegate {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         Matcher matcher = PLACEHOLDER.matcher(template);
         while (matcher.find()) {
-            names.add(matcher.group(1));
+            names.add(matcher.group(2));
         }
         return names;
     }
@@ -50,13 +56,22 @@ public class TemplateDrafter implements JavaDelegate {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            Object value = variables.get(matcher.group(1));
-            String fallback = matcher.group(2) == null ? "" : matcher.group(2).trim();
+            Object value = variables.get(matcher.group(2));
+            String fallback = matcher.group(3) == null ? "" : matcher.group(3).trim();
             String text = value == null || value.toString().isBlank() ? fallback : value.toString();
-            matcher.appendReplacement(out, Matcher.quoteReplacement(text));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) == null ? text : quoted(text)));
         }
         matcher.appendTail(out);
         return out.toString().trim();
+    }
+
+    /** The text as one JSON string literal. */
+    static String quoted(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a string always serializes", e);
+        }
     }
 
     static String load(String templateId, String variant) {

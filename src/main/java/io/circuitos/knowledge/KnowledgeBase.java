@@ -63,6 +63,22 @@ public class KnowledgeBase {
         store.addAll(embeddings, segments);
     }
 
+    /**
+     * How well these articles support a statement: the highest cosine similarity (-1 to 1) between the
+     * statement and a passage of one of them; -1 when none of them is in the base.
+     */
+    public double support(String statement, java.util.Collection<String> articleIds) {
+        if (articleIds.isEmpty()) {
+            return -1;
+        }
+        Embedding query = model.embed(statement).content();
+        return store.search(EmbeddingSearchRequest.builder().queryEmbedding(query).maxResults(1)
+                        .filter(new dev.langchain4j.store.embedding.filter.comparison.IsIn("articleId", articleIds)).build())
+                .matches().stream().findFirst()
+                .map(match -> dev.langchain4j.store.embedding.CosineSimilarity.fromRelevanceScore(match.score()))
+                .orElse(-1.0);
+    }
+
     /** The best {@code k} articles for a question, each with its best-matching passage and score (0–1). */
     public List<Hit> search(String question, int k) {
         Embedding query = model.embed(question).content();

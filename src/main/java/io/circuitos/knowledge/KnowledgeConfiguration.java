@@ -1,5 +1,6 @@
 package io.circuitos.knowledge;
 
+import io.circuitos.llm.LlmProperties;
 import io.circuitos.ml.SharedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,12 @@ public class KnowledgeConfiguration {
     @Bean
     public SearchKnowledgeDelegate searchKnowledge(ObjectProvider<KnowledgeBase> knowledge) {
         return new SearchKnowledgeDelegate(knowledge::getObject);
+    }
+
+    @Bean
+    public CheckGroundingDelegate checkGrounding(ObjectProvider<KnowledgeBase> knowledge, LlmProperties properties) {
+        LlmProperties.Grounding thresholds = properties.grounding();
+        return new CheckGroundingDelegate(knowledge::getObject, new Grounding(thresholds.minSimilarity(), thresholds.minSupportedShare()));
     }
 
     @Bean

@@ -1,75 +1,71 @@
 package io.circuitos.llm;
 
+import io.circuitos.llm.guard.Category;
+import io.circuitos.llm.guard.EmailRule;
+import io.circuitos.llm.guard.GuardContext;
+import io.circuitos.llm.guard.GuardRule;
+import io.circuitos.llm.guard.ImageRule;
+import io.circuitos.llm.guard.LengthRule;
+import io.circuitos.llm.guard.LinkRule;
+import io.circuitos.llm.guard.MarkupRule;
+import io.circuitos.llm.guard.MoneyRule;
+import io.circuitos.llm.guard.PhoneRule;
+import io.circuitos.llm.guard.PromiseRule;
+import io.circuitos.llm.guard.TextNormalizer;
+import io.circuitos.llm.guard.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Checks a draft before it can leave: length, promises and other banned phrases, prices or
- * discounts the offer catalogue does not contain, and personal data of anybody but the recipient
- * (other email addresses, phone numbers). The rules are configuration ({@code circuitos.llm.guard}).
+ * Checks a model's text before it can leave: it is first normalized ({@link TextNormalizer}: entities,
+ * full-width forms, {@code [at]}, numbers in words), then every rule reads it: length, promises, links
+ * outside the allowed hosts, images, HTML, other people's e-mail addresses, phone numbers not allowed,
+ * money the catalogue or the chosen offer did not produce. The rules are configuration
+ * ({@code circuitos.llm.guard}).
  */
 public class ContentGuard {
 
-    private static final Pattern PRICE = Pattern.compile(
-            "(?i)(?:[$€£]\\s?\\d+(?:[.,]\\d+)*|\\d+(?:[.,]\\d+)*\\s?(?:%|percent\\b|usd\\b|eur\\b|gbp\\b|dollars?\\b|euros?\\b))");
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{7,}\\d");
+    private final List<GuardRule> rules;
 
-    private final LlmProperties.Guard rules;
-
-    public ContentGuard(LlmProperties.Guard rules) {
-        this.rules = rules;
+    public ContentGuard(LlmProperties.Guard guard) {
+        this.rules = List.of(new LengthRule(guard.maxLength()), new PromiseRule(guard.bannedPhrases()),
+                new LinkRule(guard.allowedUrlHosts()), new ImageRule(), new MarkupRule(), new EmailRule(),
+                new PhoneRule(guard.allowedPhoneNumbers()), new MoneyRule(guard.cataloguePrices()));
     }
 
-    public record Result(boolean passed, List<String> violations) {
+    public record Result(List<Violation> found) {
+
+        public boolean passed() {
+            return found.isEmpty();
+        }
+
+        /** Each refusal as a person reads it, category first. */
+        public List<String> violations() {
+            return found.stream().map(Violation::describe).toList();
+        }
+
+        public List<Category> categories() {
+            return found.stream().map(Violation::category).distinct().toList();
+        }
 
         public String summary() {
-            return passed ? "passed" : "failed: " + String.join("; ", violations);
+            return passed() ? "passed" : "failed: " + String.join("; ", violations());
         }
     }
 
     /** @param recipientEmail the only address the text may contain */
     public Result check(Map<String, String> fields, String recipientEmail) {
-        List<String> violations = new ArrayList<>();
+        return check(fields, GuardContext.forRecipient(recipientEmail));
+    }
+
+    public Result check(Map<String, String> fields, GuardContext context) {
+        List<Violation> found = new ArrayList<>();
         fields.forEach((field, text) -> {
-            if (text.length() > rules.maxLength()) {
-                violations.add(field + " longer than " + rules.maxLength() + " characters");
-            }
-            String lower = text.toLowerCase(Locale.ROOT);
-            for (String phrase : rules.bannedPhrases()) {
-                if (lower.contains(phrase.toLowerCase(Locale.ROOT))) {
-                    violations.add(field + " contains banned phrase '" + phrase + "'");
-                }
-            }
-            Matcher price = PRICE.matcher(text);
-            while (price.find()) {
-                if (!inCatalogue(price.group())) {
-                    violations.add(field + " mentions a price or discount not in the catalogue: '" + price.group().trim() + "'");
-                }
-            }
-            Matcher email = EMAIL.matcher(text);
-            while (email.find()) {
-                if (recipientEmail == null || !email.group().equalsIgnoreCase(recipientEmail)) {
-                    violations.add(field + " contains another person's email address");
-                }
-            }
-            if (PHONE.matcher(text).find()) {
-                violations.add(field + " contains a phone number");
-            }
+            String raw = text == null ? "" : text;
+            String normalized = TextNormalizer.normalize(raw);
+            rules.forEach(rule -> found.addAll(rule.check(field, raw, normalized, context)));
         });
-        return new Result(violations.isEmpty(), violations);
-    }
-
-    private boolean inCatalogue(String mention) {
-        String normalized = normalize(mention);
-        return rules.cataloguePrices().stream().anyMatch(p -> normalize(p).equals(normalized));
-    }
-
-    private static String normalize(String price) {
-        return price.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        return new Result(List.copyOf(found));
     }
 }

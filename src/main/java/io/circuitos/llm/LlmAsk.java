@@ -1,5 +1,7 @@
 package io.circuitos.llm;
 
+import io.circuitos.llm.guard.GuardContext;
+import io.circuitos.platform.GenericTasks;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,10 +38,10 @@ final class LlmAsk {
     }
 
     /**
-     * @param guarded   the fields the guard checks (empty: all of them)
-     * @param recipient the only email address the checked text may contain
+     * @param guarded the fields the guard checks (empty: all of them)
+     * @param context the recipient (the only email address the checked text may contain) and the offers it may make
      */
-    Outcome ask(DelegateExecution execution, PromptTemplate template, List<String> guarded, String recipient) {
+    Outcome ask(DelegateExecution execution, PromptTemplate template, List<String> guarded, GuardContext context) {
         Map<String, Object> variables = execution.getVariables();
         String reason = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -48,7 +50,7 @@ final class LlmAsk {
                 LlmAnswer answer = gateway.complete(template, variables);
                 Map<String, String> checked = guarded.isEmpty() ? answer.fields() : answer.fields().entrySet().stream()
                         .filter(e -> guarded.contains(e.getKey())).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-                ContentGuard.Result result = guard.check(checked, recipient);
+                ContentGuard.Result result = guard.check(checked, context);
                 LlmCallLog.record(execution, answer, "guard " + result.summary());
                 if (result.passed()) {
                     return new Outcome(answer.fields(), result.summary(), null);
@@ -65,6 +67,13 @@ final class LlmAsk {
             }
         }
         return new Outcome(null, "not checked", reason);
+    }
+
+    /** The recipient ({@code recipientEmail}) and the offer a decision chose ({@code allowedOffer}) of the task. */
+    static GuardContext context(DelegateExecution execution) {
+        Object recipient = execution.getVariable(GenericTasks.RECIPIENT_EMAIL);
+        Object offer = execution.getVariable(GenericTasks.ALLOWED_OFFER);
+        return new GuardContext(recipient == null ? null : recipient.toString(), offer == null ? List.of() : List.of(offer.toString()));
     }
 
     /** True inside a job that still has a retry after this one. */

@@ -1,6 +1,5 @@
 package io.circuitos.llm;
 
-import io.circuitos.platform.GenericTasks;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,8 +30,7 @@ public class LlmAskDelegate implements JavaDelegate {
         Object guardFields = execution.getVariable("guardFields");
         List<String> guarded = guardFields == null || guardFields.toString().isBlank() ? List.of()
                 : Arrays.stream(guardFields.toString().split(",")).map(String::trim).toList();
-        Object recipient = execution.getVariable(GenericTasks.RECIPIENT_EMAIL);
-        LlmAsk.Outcome outcome = llm.ask(execution, template, guarded, recipient == null ? null : recipient.toString());
+        LlmAsk.Outcome outcome = llm.ask(execution, template, guarded, LlmAsk.context(execution));
         for (String field : template.outputFields()) {
             if (template.isNumber(field)) {
                 execution.setVariableLocal(field, outcome.answered() ? Double.valueOf(outcome.fields().get(field)) : 0.0);

@@ -1,7 +1,6 @@
 package io.circuitos.llm;
 
 import io.circuitos.drafting.TemplateDrafter;
-import io.circuitos.platform.GenericTasks;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,8 +31,7 @@ public class LlmDraftDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         PromptTemplate template = prompts.get(String.valueOf(execution.getVariable("templateId")));
-        Object recipient = execution.getVariable(GenericTasks.RECIPIENT_EMAIL);
-        LlmAsk.Outcome outcome = llm.ask(execution, template, List.of(), recipient == null ? null : recipient.toString());
+        LlmAsk.Outcome outcome = llm.ask(execution, template, List.of(), LlmAsk.context(execution));
         if (outcome.answered()) {
             output(execution, asText(outcome.fields()), "llm", null, outcome.guardSummary());
             return;

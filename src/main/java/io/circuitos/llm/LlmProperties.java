@@ -17,6 +17,7 @@ public record LlmProperties(
         @DefaultValue("PT30S") Duration timeout,
         @DefaultValue Budget budget,
         @DefaultValue Guard guard,
+        @DefaultValue Grounding grounding,
         @DefaultValue Breaker breaker) {
 
     public boolean enabled() {
@@ -31,11 +32,24 @@ public record LlmProperties(
      * @param maxLength        longest text field, in characters
      * @param bannedPhrases    promises and other phrases that must never leave (case-insensitive)
      * @param cataloguePrices  prices and discounts the offer catalogue contains, written as they may appear
+     * @param allowedUrlHosts  hosts (and their sub-domains) a text may link to; default none: no link leaves
+     * @param allowedPhoneNumbers phone numbers a text may contain (compared by their digits); default none
      */
     public record Guard(@DefaultValue("1500") int maxLength,
                         @DefaultValue({"guarantee", "guaranteed", "promise", "risk-free", "100%", "no risk", "will definitely"})
                         List<String> bannedPhrases,
-                        @DefaultValue List<String> cataloguePrices) {
+                        @DefaultValue List<String> cataloguePrices,
+                        @DefaultValue List<String> allowedUrlHosts,
+                        @DefaultValue List<String> allowedPhoneNumbers) {
+    }
+
+    /**
+     * When an answer counts as grounded in the articles retrieved for it (the support agent's auto-answer).
+     *
+     * @param minSimilarity     cosine similarity (all-MiniLM) a content sentence needs with a passage of a retrieved article
+     * @param minSupportedShare share of the answer's content sentences that must reach it
+     */
+    public record Grounding(@DefaultValue("0.45") double minSimilarity, @DefaultValue("0.8") double minSupportedShare) {
     }
 
     /** Circuit breaker: open after this failure rate over the last calls, stay open for {@code openFor}. */

@@ -63,6 +63,11 @@ public final class GenericTasks {
 
     private static final String RECIPIENT_DESCRIPTION = "the recipient's address: the content guard lets no other address through";
 
+    /** The offer a decision chose for the recipient: the content guard lets its amounts, discounts and free periods through. */
+    public static final String ALLOWED_OFFER = "allowedOffer";
+
+    private static final String OFFER_DESCRIPTION = "the offer a decision chose (e.g. offerText): its amounts and free periods may appear";
+
     private static final List<Task> ALL = List.of(
             task("scoreWithModel", "Score with a model", outputs("probability", "score", "modelVersion", "topFeatures"),
                     model("modelName", "a model in ml-models/; its features are read from the variables of the same names")),
@@ -70,11 +75,11 @@ public final class GenericTasks {
                     List.of(LLM_BUDGET_EXCEEDED),
                     prompt("templateId"), required("fallbackTemplateId", "deterministic template used when the LLM is not"),
                     optional("variant", "template variant, e.g. the loss reason"),
-                    optional(RECIPIENT_EMAIL, RECIPIENT_DESCRIPTION)),
+                    optional(RECIPIENT_EMAIL, RECIPIENT_DESCRIPTION), optional(ALLOWED_OFFER, OFFER_DESCRIPTION)),
             task("llmAsk", "Ask the LLM for structured fields", outputs("llmOrigin", "llmNote", "guardResult"),
                     List.of(LLM_BUDGET_EXCEEDED),
                     prompt("templateId"), optional("guardFields", "comma-separated answer fields the content guard checks"),
-                    optional(RECIPIENT_EMAIL, RECIPIENT_DESCRIPTION)),
+                    optional(RECIPIENT_EMAIL, RECIPIENT_DESCRIPTION), optional(ALLOWED_OFFER, OFFER_DESCRIPTION)),
             task("draftFromTemplate", "Draft from a template", outputs("draft", "draftOrigin"),
                     required("templateId", "a folder of src/main/resources/templates/"), optional("variant", "template variant")),
             task("sendEmail", "Send an email", outputs("emailSent", "notSentReason"),
@@ -92,6 +97,8 @@ public final class GenericTasks {
                     optional("zone", "time zone (default circuitos.schedule.zone)")),
             task("searchKnowledge", "Search the knowledge base", outputs("articleIds", "citedArticles", "knowledgeContext", "topArticleScore"),
                     required("question", "the text to search for"), optional("k", "how many articles (default 3)")),
+            task("checkGrounding", "Check an answer against the retrieved articles", outputs("grounding", "grounded", "groundingNote"),
+                    required("answer", "the model's answer"), required("articleIds", "the retrieved articles (comma-separated ids)")),
             task("addToKnowledge", "Add to the knowledge base", outputs("addedArticleId"),
                     required("articleId", "id of the new article"), required("title", "title"),
                     required("question", "the question"), required("answer", "the answer")),

@@ -40,7 +40,7 @@ class LlmGatewayTest {
 
     static LlmProperties properties(String baseUrl, Duration timeout) {
         return new LlmProperties(baseUrl, "fake-model", timeout, new LlmProperties.Budget(4, 6000),
-                new LlmProperties.Guard(1500, List.of("guarantee"), List.of()),
+                new LlmProperties.Guard(1500, List.of("guarantee"), List.of(), List.of(), List.of()), new LlmProperties.Grounding(0.45, 0.8),
                 new LlmProperties.Breaker(50, 10, 4, Duration.ofMinutes(1)));
     }
 
@@ -55,7 +55,7 @@ class LlmGatewayTest {
         LlmAnswer answer = gateway().complete(TEMPLATE, VARIABLES);
 
         assertThat(answer.fields()).containsEntry("subject", "Still looking?").containsEntry("body", "Hi Dana, how is GymFlow working out?");
-        assertThat(answer.template()).isEqualTo("lost-opportunity-reengagement.v1");
+        assertThat(answer.template()).isEqualTo("lost-opportunity-reengagement.v2");
         assertThat(answer.model()).isEqualTo("fake-model");
         assertThat(answer.promptTokens()).isEqualTo(120);
         assertThat(answer.outputTokens()).isEqualTo(80);
@@ -66,7 +66,7 @@ class LlmGatewayTest {
         assertThat(request.at("/format/properties/subject/type").asText()).isEqualTo("string");
         assertThat(request.at("/format/required").toString()).contains("subject", "body");
         assertThat(request.at("/messages/0/role").asText()).isEqualTo("system");
-        assertThat(request.at("/messages/1/content").asText()).contains("Dana Whitfield at Northwind Fitness").contains("GymFlow");
+        assertThat(request.at("/messages/1/content").asText()).contains("\"Dana Whitfield\" at \"Northwind Fitness\"").contains("GymFlow");
     }
 
     record EmailDraft(String subject, String body) {

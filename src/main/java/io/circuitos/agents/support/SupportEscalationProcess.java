@@ -17,6 +17,7 @@ public final class SupportEscalationProcess {
         public static final String ANSWERED_BY_PERSON = "AnsweredByPerson";
         public static final String ANSWER_BUDGET_EXCEEDED = "AnswerBudgetExceeded";
         public static final String ANSWER_TICKET = "AnswerTicket";
+        public static final String CHECK_GROUNDING = "CheckGrounding";
         public static final String CUSTOMER_REPLIED = "CustomerReplied";
         public static final String HANDLE_ESCALATED_TICKET = "HandleEscalatedTicket";
         public static final String HANDLE_TICKET = "HandleTicket";
@@ -61,6 +62,7 @@ public final class SupportEscalationProcess {
     public static final class Variable {
         public static final String ANSWERED_BY = "answeredBy";
         public static final String ARTICLE_IDS = "articleIds";
+        public static final String AUTO_SEND_BLOCKED_REASON = "autoSendBlockedReason";
         public static final String CITED_ARTICLES = "citedArticles";
         public static final String CONFIDENCE = "confidence";
         public static final String CUSTOMER_EMAIL = "customerEmail";
@@ -71,6 +73,9 @@ public final class SupportEscalationProcess {
         public static final String DRAFT_NOTE = "draftNote";
         public static final String DRAFT_ORIGIN = "draftOrigin";
         public static final String END_REASON = "endReason";
+        public static final String GROUNDED = "grounded";
+        public static final String GROUNDING = "grounding";
+        public static final String GROUNDING_NOTE = "groundingNote";
         public static final String HANDOFF_SCORE = "handoffScore";
         public static final String INTENT = "intent";
         public static final String KNOWLEDGE_ARTICLE_ID = "knowledgeArticleId";

@@ -57,6 +57,7 @@ public final class ConversationProcess {
 
     /** Variables: route fields, output mappings, decision results, form answers. */
     public static final class Variable {
+        public static final String AUTO_SEND_BLOCKED_REASON = "autoSendBlockedReason";
         public static final String AWARENESS_LEVEL = "awarenessLevel";
         public static final String CHANNEL = "channel";
         public static final String CONTACT_EMAIL = "contactEmail";

@@ -69,7 +69,7 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
         assertThat((String) variables.get(Variable.MODEL_VERSION)).startsWith("lost-opportunity-reactivation ");
         assertThat((String) variables.get(Variable.TOP_FEATURES)).contains("previousOutcome=success");
         assertThat((String) variables.get(Variable.EMAIL_DRAFT)).isEqualTo("Subject: Picking up where we left off\n\nHi, would a short call next week work?");
-        assertThat((String) variables.get("llmCallLog")).contains("\"template\":\"lost-opportunity-reengagement.v1\"")
+        assertThat((String) variables.get("llmCallLog")).contains("\"template\":\"lost-opportunity-reengagement.v2\"")
                 .contains("\"model\":\"llama3.2:3b\"").contains("\"promptTokens\":120").contains("\"outputTokens\":80");
         assertThat(ollama.requests().get(0).at("/messages/1/content").asText()).contains("Dana Whitfield").contains("GymFlow");
 

@@ -3,6 +3,7 @@ package io.circuitos.agents.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -27,27 +28,37 @@ class SupportRoutingDecisionTest {
         }
     }
 
-    @ParameterizedTest(name = "confidence {0}, risk {1}, {2} {3}, handoff {4} → {5} {6}")
+    @ParameterizedTest(name = "confidence {0}, risk {1}, {2} {3}, handoff {4}, grounded {5} → {6} {7}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-            "0.86 | 0.14 | neutral  | standard | 0    | auto_answer | -",
-            "0.85 | 0.14 | neutral  | standard | 0    | review      | -",
-            "0.86 | 0.15 | neutral  | standard | 0    | review      | -",
-            "0.50 | 0.10 | neutral  | standard | 0    | review      | -",
-            "0.49 | 0.10 | neutral  | standard | 0    | human       | P3",
-            "0.49 | 0.10 | neutral  | vip      | 0    | human       | P2",
-            "0.95 | 0.24 | negative | standard | 0    | review      | -",
-            "0.95 | 0.25 | neutral  | standard | 0    | human       | P2",
-            "0.95 | 0.25 | negative | standard | 0    | human       | P1",
-            "0.95 | 0.10 | negative | vip      | 0    | human       | P1",
-            "0.95 | 0.10 | positive | vip      | 0    | auto_answer | -",
-            "0.95 | 0.10 | neutral  | standard | 74.9 | auto_answer | -",
-            "0.95 | 0.10 | neutral  | standard | 75   | human       | P2",
-            "0.95 | 0.10 | neutral  | standard | 89.9 | human       | P2",
-            "0.95 | 0.10 | neutral  | standard | 90   | human       | P1"})
-    void routesEveryThreshold(double confidence, double risk, String sentiment, String tier, double handoffScore,
+            "0.86 | 0.14 | neutral  | standard | 0    | true  | auto_answer | -",
+            "0.85 | 0.14 | neutral  | standard | 0    | true  | review      | -",
+            "0.86 | 0.15 | neutral  | standard | 0    | true  | review      | -",
+            "0.50 | 0.10 | neutral  | standard | 0    | true  | review      | -",
+            "0.49 | 0.10 | neutral  | standard | 0    | true  | human       | P3",
+            "0.49 | 0.10 | neutral  | vip      | 0    | true  | human       | P2",
+            "0.95 | 0.24 | negative | standard | 0    | true  | review      | -",
+            "0.95 | 0.25 | neutral  | standard | 0    | true  | human       | P2",
+            "0.95 | 0.25 | negative | standard | 0    | true  | human       | P1",
+            "0.95 | 0.10 | negative | vip      | 0    | true  | human       | P1",
+            "0.95 | 0.10 | positive | vip      | 0    | true  | auto_answer | -",
+            "0.95 | 0.10 | neutral  | standard | 74.9 | true  | auto_answer | -",
+            "0.95 | 0.10 | neutral  | standard | 75   | true  | human       | P2",
+            "0.95 | 0.10 | neutral  | standard | 89.9 | true  | human       | P2",
+            "0.95 | 0.10 | neutral  | standard | 90   | true  | human       | P1",
+            // the model's confidence alone never sends an answer: not grounded (or not known to be) → a person
+            "0.99 | 0.05 | positive | standard | 0    | false | human       | P3",
+            "0.99 | 0.05 | positive | vip      | 0    | false | human       | P2",
+            "0.70 | 0.05 | neutral  | standard | 0    | false | human       | P3",
+            "0.99 | 0.05 | positive | standard | 0    | -     | human       | P3",
+            "0.99 | 0.10 | negative | vip      | 0    | false | human       | P1"})
+    void routesEveryThreshold(double confidence, double risk, String sentiment, String tier, double handoffScore, Boolean grounded,
                               String route, String priority) {
-        DmnDecisionRuleResult result = dmn.evaluateDecisionTable(routing, Variables.fromMap(Map.of("confidence", confidence,
-                "risk", risk, "sentiment", sentiment, "customerTier", tier, "handoffScore", handoffScore))).getSingleResult();
+        Map<String, Object> inputs = new HashMap<>(Map.of("confidence", confidence, "risk", risk, "sentiment", sentiment,
+                "customerTier", tier, "handoffScore", handoffScore));
+        if (grounded != null) {
+            inputs.put("grounded", grounded);
+        }
+        DmnDecisionRuleResult result = dmn.evaluateDecisionTable(routing, Variables.fromMap(inputs)).getSingleResult();
         assertThat((String) result.getEntry("route")).isEqualTo(route);
         assertThat(result.getEntryMap().get("priority")).isEqualTo(priority); // an empty cell yields no entry
     }

@@ -1,6 +1,7 @@
 package io.circuitos.audit.whatif;
 
 import io.circuitos.platform.ApiProblem;
+import io.circuitos.platform.bounds.RunTimeBoundExceeded;
 import io.circuitos.platform.sandbox.ResourceProblems;
 import io.circuitos.platform.sandbox.SandboxPlugin;
 import java.io.IOException;
@@ -20,7 +21,9 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /api/decisions/{key}/what-if} (analysts and admins): multipart {@code file} = a
  * candidate DMN, {@code days} (default 30). The candidate first passes the deployment guard, then is
- * replayed on the recorded evaluations of the deployed decision; nothing is deployed or written.
+ * replayed on the recorded evaluations of the deployed decision; nothing is deployed or written. A candidate
+ * whose FEEL goes past the evaluation budget, or a replay past its total budget, answers 422 naming the
+ * expression or the decision.
  */
 @RestController
 public class WhatIfController {
@@ -64,6 +67,8 @@ public class WhatIfController {
         }
         try {
             return ResponseEntity.ok(replay.replay(key, candidate, window));
+        } catch (RunTimeBoundExceeded e) {
+            return ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), "file");
         } catch (IllegalArgumentException e) {
             return ApiProblem.of(HttpStatus.BAD_REQUEST, e.getMessage(), "file");
         }

@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.circuitos.platform.bounds.RunTimeBoundExceeded;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,20 @@ public class IntakeRejectionHandler {
     @ExceptionHandler(MultipartException.class)
     public ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
         return rejected(IntakeRejection.badRequest("the upload is not a readable multipart form: " + e.getMessage()));
+    }
+
+    /**
+     * The event's process went past a run-time bound in the start's own transaction (a loop without a
+     * wait state, a multi-instance over the limit): nothing was stored, sending it again changes nothing.
+     */
+    @ExceptionHandler(RunTimeBoundExceeded.class)
+    public ResponseEntity<Map<String, Object>> runTimeBound(RunTimeBoundExceeded e) {
+        LOG.warn("a start went past a run-time bound, answering 422: {}", e.getMessage());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", 422);
+        body.put("error", e.getMessage());
+        body.put("element", e.elementId());
+        return ResponseEntity.unprocessableEntity().body(body);
     }
 
     /** The database is away (outage, restart, pool exhausted): 503 with Retry-After; anything else stays an error. */

@@ -1,6 +1,8 @@
 package io.circuitos.platform;
 
 import io.circuitos.audit.MatchedRuleRecorder;
+import io.circuitos.platform.bounds.FeelBudget;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -12,13 +14,30 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
  * Engine settings circuitos relies on: the {@code admins} group is the Camunda admin group, group ids
  * may contain dashes, history level {@code circuitos} is available, output
  * mappings are skipped for activities left through a boundary event, and
- * every decision table evaluated by a process records its matched rule on the execution.
+ * every decision table evaluated by a process records its matched rule on the execution, and FEEL is
+ * parsed once per expression and evaluated within the {@link FeelBudget}.
  * Usable from Spring (as a bean) and from a plain {@code camunda.cfg.xml} in process tests.
  */
 public class CircuitosEnginePlugin extends AbstractProcessEnginePlugin {
 
+    private final FeelBudget feelBudget;
+
+    public CircuitosEnginePlugin(FeelBudget feelBudget) {
+        this.feelBudget = feelBudget;
+    }
+
+    /** For a standalone engine ({@code camunda.cfg.xml}): the default FEEL budget. */
+    public CircuitosEnginePlugin() {
+        this(FeelBudget.defaults());
+    }
+
     public static final String ADMIN_GROUP = "admins";
     public static final String GROUP_ID_PATTERN = "[a-zA-Z0-9][a-zA-Z0-9-]*|camunda-admin";
+
+    /** The FEEL engine the process engine's decisions use, for a DMN engine of its own (what-if). */
+    public static FeelEngineFactory feelEngineFactory(FeelBudget budget) {
+        return ParsedFeelCache.factory(budget);
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -44,7 +63,7 @@ public class CircuitosEnginePlugin extends AbstractProcessEnginePlugin {
         listeners.add(new MatchedRuleRecorder());
         dmn.setCustomPostDecisionTableEvaluationListeners(listeners);
         if (dmn.getFeelEngineFactory() == null && !configuration.isDmnFeelEnableLegacyBehavior()) {
-            dmn.setFeelEngineFactory(ParsedFeelCache.factory());
+            dmn.setFeelEngineFactory(ParsedFeelCache.factory(feelBudget));
         }
         configuration.setDmnEngineConfiguration(dmn);
     }

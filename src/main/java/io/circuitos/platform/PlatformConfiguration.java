@@ -5,6 +5,12 @@ import io.circuitos.ml.ModelRegistry;
 import io.circuitos.platform.sandbox.DeploymentLimits;
 import io.circuitos.platform.sandbox.DeploymentUploadLimit;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import io.circuitos.platform.bounds.DecisionBoundsProperties;
+import io.circuitos.platform.bounds.EngineBoundsProperties;
+import io.circuitos.platform.bounds.FeelBudget;
+import io.circuitos.platform.bounds.MultiInstanceLimitProperties;
+import io.circuitos.platform.bounds.RunTimeBounds;
+import io.circuitos.platform.bounds.RunTimeBoundsPlugin;
 import io.circuitos.platform.sandbox.ReferenceCatalog;
 import io.circuitos.platform.sandbox.SandboxPlugin;
 import java.util.List;
@@ -19,8 +25,19 @@ import org.springframework.context.annotation.Configuration;
 public class PlatformConfiguration {
 
     @Bean
-    public CircuitosEnginePlugin circuitosEnginePlugin() {
-        return new CircuitosEnginePlugin();
+    public FeelBudget feelBudget(DecisionBoundsProperties decisions) {
+        return decisions.feelBudget();
+    }
+
+    @Bean
+    public CircuitosEnginePlugin circuitosEnginePlugin(FeelBudget feelBudget) {
+        return new CircuitosEnginePlugin(feelBudget);
+    }
+
+    /** Multi-instance cardinality and steps per transaction, for every process whoever deployed it. */
+    @Bean
+    public RunTimeBoundsPlugin runTimeBoundsPlugin(MultiInstanceLimitProperties multiInstance, EngineBoundsProperties engine) {
+        return new RunTimeBoundsPlugin(new RunTimeBounds(multiInstance.maxMultiInstanceCardinality(), engine.maxStepsPerTransaction()));
     }
 
     /** The engine's clock for the application's own classes (see {@link EngineClock}). */

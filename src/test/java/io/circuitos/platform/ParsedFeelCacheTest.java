@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ParsedFeelCacheTest {
 
     private final FeelEngine stock = new ScalaFeelEngine(List.of());
-    private final FeelEngine cached = ParsedFeelCache.factory().createInstance();
+    private final FeelEngine cached = ParsedFeelCache.factory(io.circuitos.platform.bounds.FeelBudget.defaults()).createInstance();
 
     @Test
     void unaryTestsAnswerAsTheStockEngineDoesAlsoWhenAskedAgain() {

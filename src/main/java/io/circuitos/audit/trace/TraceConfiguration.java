@@ -1,6 +1,8 @@
 package io.circuitos.audit.trace;
 
 import io.circuitos.intake.WebhookProperties;
+import io.circuitos.platform.bounds.DecisionBoundsProperties;
+import io.circuitos.platform.bounds.FeelBudget;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +17,8 @@ public class TraceConfiguration {
     }
 
     @Bean
-    public io.circuitos.audit.whatif.WhatIfReplay whatIfReplay(ProcessEngine engine) {
-        return new io.circuitos.audit.whatif.WhatIfReplay(engine);
+    public io.circuitos.audit.whatif.WhatIfReplay whatIfReplay(ProcessEngine engine, FeelBudget feelBudget, DecisionBoundsProperties decisions) {
+        return new io.circuitos.audit.whatif.WhatIfReplay(engine, feelBudget, decisions.whatIfTimeout());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.circuitos.audit.whatif;
 import io.circuitos.audit.trace.RunAccess;
 import io.circuitos.platform.ApiProblem;
 import io.circuitos.privacy.Redaction;
+import io.circuitos.platform.bounds.RunTimeBoundExceeded;
 import io.circuitos.platform.sandbox.ResourceProblems;
 import io.circuitos.platform.sandbox.SandboxPlugin;
 import java.io.IOException;
@@ -25,6 +26,8 @@ import org.springframework.web.multipart.MultipartFile;
  * candidate DMN, {@code days} (default 30). The candidate first passes the deployment guard, then is
  * replayed on the recorded evaluations of the deployed decision; nothing is deployed or written. The
  * recorded inputs in the answer are redacted where personal for callers who may not read all runs' personal data.
+ * A candidate whose FEEL goes past the evaluation budget, or a replay past its total budget, answers 422 naming the
+ * expression or the decision.
  */
 @RestController
 public class WhatIfController {
@@ -75,6 +78,8 @@ public class WhatIfController {
             WhatIfReplay.Result result = replay.replay(key, candidate, window);
             // the recorded inputs come from the runs of any process: personal ones only for who may read them all
             return ResponseEntity.ok(access.mayReadPersonalData(user, null) ? result : redaction.whatIf(result));
+        } catch (RunTimeBoundExceeded e) {
+            return ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), "file");
         } catch (IllegalArgumentException e) {
             return ApiProblem.of(HttpStatus.BAD_REQUEST, e.getMessage(), "file");
         }

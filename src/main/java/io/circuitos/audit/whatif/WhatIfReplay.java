@@ -1,6 +1,9 @@
 package io.circuitos.audit.whatif;
 
 import io.circuitos.audit.MatchedRuleRecorder;
+import io.circuitos.platform.CircuitosEnginePlugin;
+import io.circuitos.platform.bounds.FeelBudget;
+import io.circuitos.platform.bounds.RunTimeBoundExceeded;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +46,7 @@ public class WhatIfReplay {
 
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int SAMPLE = 20;
+    public static final String TOTAL_PROPERTY = "circuitos.decisions.what-if-timeout";
 
     private final ProcessEngine engine;
     private final HistoryService history;
@@ -53,11 +57,19 @@ public class WhatIfReplay {
      */
     private final DmnEngine dmn;
 
-    public WhatIfReplay(ProcessEngine engine) {
+    private final Duration total;
+
+    /**
+     * @param feel  the FEEL budget of the engine's own decisions, per evaluated expression
+     * @param total the whole replay's budget ({@code circuitos.decisions.what-if-timeout})
+     */
+    public WhatIfReplay(ProcessEngine engine, FeelBudget feel, Duration total) {
         this.engine = engine;
         this.history = engine.getHistoryService();
+        this.total = total;
         DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         configuration.customPostDecisionTableEvaluationListeners(List.of(new MatchedRuleRecorder()));
+        configuration.setFeelEngineFactory(CircuitosEnginePlugin.feelEngineFactory(feel));
         this.dmn = configuration.buildEngine();
     }
 
@@ -76,8 +88,13 @@ public class WhatIfReplay {
                          int changed, List<Change> sample, int unevaluated, List<Unevaluable> unevaluable) {
     }
 
-    /** @throws IllegalArgumentException naming what is wrong when the candidate has no decision {@code key} or cannot be parsed */
+    /**
+     * @throws IllegalArgumentException naming what is wrong when the candidate has no decision {@code key} or cannot be parsed
+     * @throws RunTimeBoundExceeded     naming the expression that went past the FEEL budget, or the decision when the
+     *                                  replay as a whole went past its own
+     */
     public Result replay(String key, byte[] candidateDmn, int days) {
+        long deadline = System.nanoTime() + total.toNanos();
         DmnDecision candidate;
         try {
             candidate = dmn.parseDecision(key, new ByteArrayInputStream(candidateDmn));
@@ -100,6 +117,11 @@ public class WhatIfReplay {
         int changed = 0;
         int unevaluated = 0;
         for (HistoricDecisionInstance evaluation : recorded) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new RunTimeBoundExceeded(key, "replaying decision " + key + " took longer than " + TOTAL_PROPERTY + " (" + total
+                        + ") after " + (before.values().stream().mapToLong(Long::longValue).sum()) + " of " + recorded.size()
+                        + " evaluations; ask for fewer days");
+            }
             Map<String, Object> inputs = new LinkedHashMap<>();
             for (HistoricDecisionInputInstance input : evaluation.getInputs()) {
                 String variable = variableOfClause.get(input.getClauseId());
@@ -122,6 +144,10 @@ public class WhatIfReplay {
             try {
                 outcome = MatchedRuleRecorder.capturing(() -> dmn.evaluateDecision(candidate, Variables.fromMap(inputs)));
             } catch (RuntimeException e) {
+                RunTimeBoundExceeded exceeded = RunTimeBoundExceeded.in(e);
+                if (exceeded != null) { // the next evaluations would wait as long again
+                    throw exceeded;
+                }
                 unevaluated++;
                 if (unevaluable.size() < SAMPLE) {
                     unevaluable.add(new Unevaluable(evaluation.getId(), null, inputs, e.getMessage()));

@@ -38,7 +38,9 @@ class WhatIfTest {
 
     @BeforeAll
     static void recordDecisions() throws Exception {
-        app = RunningApp.start("jdbc:h2:mem:whatif-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", true);
+        // a tiny FEEL time budget: the shipped tables do not iterate, so only the runaway candidate meets it
+        app = RunningApp.start("jdbc:h2:mem:whatif-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", true,
+                "circuitos.decisions.evaluation-timeout=PT0.001S");
         DecisionService decisions = app.bean(DecisionService.class);
         for (double score : new double[] {45, 59.9, 61, 70, 79.9, 82, 90}) {
             decisions.evaluateDecisionByKey(BAND).variables(Map.of("reactivationScore", score)).evaluate();
@@ -107,6 +109,24 @@ class WhatIfTest {
         HttpResponse<String> garbage = whatIf("analyst", BAND, "this is no DMN", "30");
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(garbage.body()).get("field").asText()).isEqualTo("file");
+    }
+
+    @Test
+    void aRunawayFeelExpressionInWhatIfAnswers4xxNamingIt() throws Exception {
+        String list = "[" + String.join(",", java.util.stream.IntStream.rangeClosed(1, 120).mapToObj(Integer::toString).toList()) + "]";
+        String loop = "count(for a in " + list + ", b in " + list + ", c in " + list + " return a) &gt; reactivationScore";
+        HttpResponse<String> timedOut = whatIf("analyst", BAND, shippedBand().replace("<text>&gt;= 80</text>", "<text>" + loop + "</text>"), "30");
+
+        assertThat(timedOut.statusCode()).as(timedOut.body()).isEqualTo(422);
+        assertThat(JSON.readTree(timedOut.body()).path("error").asText())
+                .contains("count(for a in [1,2,3", "circuitos.decisions.evaluation-timeout (PT0.001S)");
+
+        String range = "count(for x in 1..3000000 return x) &gt; reactivationScore";
+        HttpResponse<String> refused = whatIf("analyst", BAND, shippedBand().replace("<text>&gt;= 80</text>", "<text>" + range + "</text>"), "30");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(JSON.readTree(refused.body()).path("error").asText())
+                .contains("count(for x in 1..3000000 return x)", "3000000 iterations", "circuitos.decisions.max-feel-iterations (100000)");
     }
 
     private static String shippedBand() {

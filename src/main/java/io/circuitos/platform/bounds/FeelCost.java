@@ -91,12 +91,18 @@ public record FeelCost(String refusal, boolean iterates, Set<String> variables) 
             return UNBOUNDED;
         }
 
+        /** A node's parts: the fields of a case class, the elements of a sequence or map (not all of them are products). */
+        @SuppressWarnings("unchecked")
         private long children(Object node) {
-            if (!(node instanceof Product product) || node instanceof ConstNumber) {
+            Iterator<Object> elements;
+            if (node instanceof camundajar.impl.scala.collection.Iterable<?> iterable) {
+                elements = (Iterator<Object>) iterable.iterator();
+            } else if (node instanceof Product product && !(node instanceof ConstNumber)) {
+                elements = product.productIterator();
+            } else {
                 return 0;
             }
             long sum = 0;
-            Iterator<Object> elements = product.productIterator();
             while (elements.hasNext()) {
                 sum = saturated(sum + iterations(elements.next()));
             }

@@ -13,7 +13,9 @@ class FeelCostTest {
     private static final long LIMIT = 10_000;
 
     private static FeelCost cost(String expression) {
-        return FeelCost.of(FEEL.parseExpression(expression).parsedExpression().expression(), LIMIT);
+        var parsed = FEEL.parseExpression(expression);
+        assertThat(parsed.isSuccess()).as(expression).isTrue();
+        return FeelCost.of(parsed.parsedExpression().expression(), LIMIT);
     }
 
     @Test
@@ -53,6 +55,6 @@ class FeelCostTest {
             assertThat(cost.iterates()).isTrue();
             assertThat(cost.variables()).contains("customers");
         });
-        assertThat(cost("{f: function(n) n + 1}.f(2)").iterates()).isTrue();
+        assertThat(cost("{f: function(n) n + 1, r: f(2)}.r").iterates()).isTrue();
     }
 }

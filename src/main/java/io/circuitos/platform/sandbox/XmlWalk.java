@@ -159,14 +159,6 @@ final class XmlWalk {
 
     private static List<Attribute> attributes(XMLStreamReader reader) {
         List<Attribute> attributes = new ArrayList<>(reader.getAttributeCount());
-        for (int i = 0; i < reader.getNamespaceCount(); i++) {
-            String uri = reader.getNamespaceURI(i);
-            String prefix = reader.getNamespacePrefix(i);
-            if (uri != null && uri.length() > limits.maxAttributeLength() || prefix != null && prefix.length() > limits.maxAttributeLength()) {
-                throw new LimitExceeded("has a namespace declaration longer than the limit of " + limits.maxAttributeLength()
-                        + " characters (" + DeploymentLimits.property("max-attribute-length") + ")", reader);
-            }
-        }
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String ns = reader.getAttributeNamespace(i);
             attributes.add(new Attribute(ns == null || ns.isEmpty() ? null : ns, reader.getAttributeLocalName(i), reader.getAttributeValue(i)));

@@ -53,7 +53,7 @@ public final class GenericTasks {
 
     private static final java.util.Set<String> WRITES_INTO_SCOPE = java.util.Set.of("loadCustomer", "openWinBackCampaign",
             "selectWinBackCandidates", "currentWinBackStrategy", "recordWinBackOffer", "winBackFinance", "loadWinBackMessage",
-            "markWinBackSent", "reviewWinBackEngagement", "learnSaveProbabilities");
+            "markWinBackSent", "countWinBackSends", "reviewWinBackEngagement", "learnSaveProbabilities");
 
     /** Writes every field of the customer store (the routes with {@code handler: customer-store}), not only its listed outputs. */
     public static final String LOAD_CUSTOMER = "loadCustomer";
@@ -122,8 +122,11 @@ public final class GenericTasks {
                     optional("fitToBudget", "keep the best ROI that fits")),
             task("loadWinBackMessage", "Load a campaign message", outputs("to", "text"),
                     required("campaignId", "campaign"), required("customerId", "customer")),
-            task("markWinBackSent", "Mark a campaign message sent", outputs(),
-                    required("campaignId", "campaign"), required("customerId", "customer"), optional("emailSent", "the send task's result")),
+            task("markWinBackSent", "Mark a campaign message sent (or why not)", outputs(),
+                    required("campaignId", "campaign"), required("customerId", "customer"), optional("emailSent", "the send task's result"),
+                    optional("notSentReason", "why the send task sent nothing")),
+            task("countWinBackSends", "Count a campaign's emails sent and not sent", outputs("emailsSent", "emailsNotSent", "sendSummary"),
+                    required("campaignId", "campaign")),
             task("reviewWinBackEngagement", "Review campaign engagement", outputs("rotations", "escalations", "strategyReview"),
                     required("campaignId", "campaign"), optional("belowShare", "default 0.8"), optional("cyclesToAct", "default 3"),
                     optional("minConfidence", "default 0.5"), optional("priorStrength", "default 20")),

@@ -12,6 +12,7 @@ public final class LicensingQualificationProcess {
 
     /** Flow node ids (activities, events, gateways). */
     public static final class Element {
+        public static final String AFTER_HAND_GATEWAY = "AfterHandGateway";
         public static final String APPLICANT_REPLIED = "ApplicantReplied";
         public static final String APPLICATION_SUBMITTED = "ApplicationSubmitted";
         public static final String BAND_APPLICATION = "BandApplication";
@@ -31,21 +32,27 @@ public final class LicensingQualificationProcess {
         public static final String DRAFT_CALL_BRIEF_FROM_TEMPLATE = "DraftCallBriefFromTemplate";
         public static final String DRAFT_LESSON = "DraftLesson";
         public static final String DRAFT_REFERRAL = "DraftReferral";
+        public static final String EMAIL_NOT_SENT = "EmailNotSent";
+        public static final String EMAIL_SENT_BY_REP = "EmailSentByRep";
         public static final String FOLLOW_UP_APPLICATION = "FollowUpApplication";
         public static final String FOLLOW_UP_DECISION = "FollowUpDecision";
         public static final String FOLLOW_UP_DECLINED = "FollowUpDeclined";
+        public static final String LESSONS_SENT_GATEWAY = "LessonsSentGateway";
         public static final String LESSON_DUE = "LessonDue";
         public static final String MORE_LESSONS = "MoreLessons";
         public static final String NOT_QUALIFIED = "NotQualified";
         public static final String NURTURE_DONE = "NurtureDone";
         public static final String PLAN_LESSON = "PlanLesson";
         public static final String QUALIFIED = "Qualified";
+        public static final String REFERRAL_SENT_GATEWAY = "ReferralSentGateway";
         public static final String REPLIED = "Replied";
         public static final String SCORE_CONVERSION = "ScoreConversion";
         public static final String SEND_APPLICATION_STEPS = "SendApplicationSteps";
+        public static final String SEND_BY_HAND = "SendByHand";
         public static final String SEND_LESSON = "SendLesson";
         public static final String SEND_REFERRAL = "SendReferral";
         public static final String STEPS_BUDGET_EXCEEDED = "StepsBudgetExceeded";
+        public static final String STEPS_SENT_GATEWAY = "StepsSentGateway";
         public static final String WAIT_FOR_LESSON = "WaitForLesson";
 
         private Element() {
@@ -85,9 +92,12 @@ public final class LicensingQualificationProcess {
         public static final String DECISION = "decision";
         public static final String DRAFT_NOTE = "draftNote";
         public static final String DRAFT_ORIGIN = "draftOrigin";
+        public static final String EMAIL_BY_HAND = "emailByHand";
+        public static final String EMAIL_NOT_SENT_REASON = "emailNotSentReason";
         public static final String END_REASON = "endReason";
         public static final String GUARD_RESULT = "guardResult";
         public static final String GYM_SQFT = "gymSqft";
+        public static final String LESSONS_EMAILED = "lessonsEmailed";
         public static final String LESSONS_SENT = "lessonsSent";
         public static final String LESSON_AT = "lessonAt";
         public static final String LESSON_TEXT = "lessonText";
@@ -103,6 +113,8 @@ public final class LicensingQualificationProcess {
         public static final String REGION = "region";
         public static final String STEPS_EMAIL_SENT = "stepsEmailSent";
         public static final String TOP_FEATURES = "topFeatures";
+        public static final String UNSENT_EMAIL = "unsentEmail";
+        public static final String UNSENT_EMAIL_NAME = "unsentEmailName";
         public static final String YEARS_EXPERIENCE = "yearsExperience";
 
         private Variable() {

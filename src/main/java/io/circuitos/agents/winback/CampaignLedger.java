@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * {@code circuitos_campaign_message}: one row per customer per campaign with the offer, the finance,
@@ -109,8 +112,25 @@ public class CampaignLedger {
     }
 
     public void markSent(String campaignId, String customerId, Instant at) {
-        jdbc.update("update circuitos_campaign_message set sent_at = coalesce(sent_at, ?) where campaign_id = ? and customer_id = ?",
-                Timestamp.from(at), campaignId, customerId);
+        jdbc.update("update circuitos_campaign_message set sent_at = coalesce(sent_at, ?), not_sent_reason = null "
+                + "where campaign_id = ? and customer_id = ?", Timestamp.from(at), campaignId, customerId);
+    }
+
+    /** Why the customer's email was not sent; an email already sent (by an earlier run of the campaign) stays sent. */
+    public void markNotSent(String campaignId, String customerId, String reason) {
+        jdbc.update("update circuitos_campaign_message set not_sent_reason = ? where campaign_id = ? and customer_id = ? and sent_at is null",
+                reason, campaignId, customerId);
+    }
+
+    /** The campaign's selected customers: how many got their email, and why the others did not. */
+    public CampaignSends sends(String campaignId) {
+        int[] counts = jdbc.queryForObject("select count(*), count(sent_at) from circuitos_campaign_message where campaign_id = ? and selected",
+                (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}, campaignId);
+        Map<String, Integer> notSent = new HashMap<>();
+        jdbc.query("select coalesce(not_sent_reason, ?), count(*) from circuitos_campaign_message where campaign_id = ? and selected "
+                        + "and sent_at is null group by coalesce(not_sent_reason, ?)",
+                (RowCallbackHandler) rs -> notSent.put(rs.getString(1), rs.getInt(2)), CampaignSends.NO_SEND_RECORDED, campaignId, CampaignSends.NO_SEND_RECORDED);
+        return new CampaignSends(counts[0], counts[1], notSent);
     }
 
     /** Records an engagement ({@code opened_at}, {@code clicked_at} or {@code reactivated_at}); false when no email was sent. */

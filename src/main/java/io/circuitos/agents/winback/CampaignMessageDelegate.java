@@ -1,12 +1,14 @@
 package io.circuitos.agents.winback;
 
+import io.circuitos.mail.SendEmailDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Two steps around the send of one win-back email: {@code load} writes local {@code to} and
- * {@code text} from the ledger, {@code sent} records the send in the ledger (the campaign's log).
+ * {@code text} from the ledger, {@code sent} records in the ledger (the campaign's log) that the email was sent,
+ * or why not ({@code notSentReason} of the send task).
  */
 public class CampaignMessageDelegate implements JavaDelegate {
 
@@ -37,6 +39,9 @@ public class CampaignMessageDelegate implements JavaDelegate {
             execution.setVariableLocal("text", message.draft());
         } else if (Boolean.TRUE.equals(execution.getVariable("emailSent"))) {
             ledger.markSent(campaignId, customerId, ClockUtil.getCurrentTime().toInstant());
+        } else {
+            Object reason = execution.getVariable(SendEmailDelegate.NOT_SENT_REASON);
+            ledger.markNotSent(campaignId, customerId, reason == null ? CampaignSends.NO_SEND_RECORDED : reason.toString());
         }
     }
 }

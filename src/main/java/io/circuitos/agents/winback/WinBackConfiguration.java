@@ -73,6 +73,11 @@ public class WinBackConfiguration {
     }
 
     @Bean
+    public CountSendsDelegate countWinBackSends(CampaignLedger ledger) {
+        return new CountSendsDelegate(ledger);
+    }
+
+    @Bean
     public EngagementReviewDelegate reviewWinBackEngagement(StrategyBook strategies) {
         return new EngagementReviewDelegate(strategies);
     }

@@ -14,6 +14,7 @@ public final class WinBackProcess {
     public static final class Element {
         public static final String ADMIN_DECISION = "AdminDecision";
         public static final String ANY_CANDIDATES = "AnyCandidates";
+        public static final String ANY_EMAIL_SENT = "AnyEmailSent";
         public static final String APPROVAL_NEEDED = "ApprovalNeeded";
         public static final String APPROVE_CAMPAIGN = "ApproveCampaign";
         public static final String CAMPAIGN_COMPLETED = "CampaignCompleted";
@@ -23,11 +24,13 @@ public final class WinBackProcess {
         public static final String CHUNK_END = "ChunkEnd";
         public static final String CHUNK_START = "ChunkStart";
         public static final String COMPUTE_ROI = "ComputeRoi";
+        public static final String COUNT_SENDS = "CountSends";
         public static final String DECIDE_APPROVAL = "DecideApproval";
         public static final String DECIDE_THRESHOLD = "DecideThreshold";
         public static final String DRAFT_EMAIL = "DraftEmail";
         public static final String DRAFT_FROM_TEMPLATE = "DraftFromTemplate";
         public static final String DRAFT_READY = "DraftReady";
+        public static final String EMAIL_SENT_GATEWAY = "EmailSentGateway";
         public static final String ESTIMATE_SAVE_PROBABILITY = "EstimateSaveProbability";
         public static final String FIT_TO_BUDGET = "FitToBudget";
         public static final String LEARN_SAVE_PROBABILITIES = "LearnSaveProbabilities";
@@ -39,6 +42,7 @@ public final class WinBackProcess {
         public static final String MARK_SENT = "MarkSent";
         public static final String NEEDS_ADMIN = "NeedsAdmin";
         public static final String NO_CANDIDATES = "NoCandidates";
+        public static final String NO_EMAIL_SENT = "NoEmailSent";
         public static final String OPEN_CAMPAIGN = "OpenCampaign";
         public static final String PREPARE_END = "PrepareEnd";
         public static final String PREPARE_OFFERS = "PrepareOffers";
@@ -56,6 +60,7 @@ public final class WinBackProcess {
         public static final String SEND_EMAILS = "SendEmails";
         public static final String SEND_EMAIL_CHUNKS = "SendEmailChunks";
         public static final String SEND_END = "SendEnd";
+        public static final String SEND_NOT_SENT = "SendNotSent";
         public static final String SEND_START = "SendStart";
         public static final String STRATEGY_CHANGE_REQUESTED = "StrategyChangeRequested";
         public static final String STRATEGY_KEPT = "StrategyKept";
@@ -102,6 +107,7 @@ public final class WinBackProcess {
         public static final String END_REASON = "endReason";
         public static final String MODEL_VERSION = "modelVersion";
         public static final String NEEDS_APPROVAL = "needsApproval";
+        public static final String NOT_SENT_REASON = "notSentReason";
         public static final String OFFER = "offer";
         public static final String OFFER_COST = "offerCost";
         public static final String OFFER_DECISION = "offerDecision";

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.circuitos.agents.licensing.LicensingQualificationProcess.Element;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code processes/licensing-qualification.bpmn} with the real tables, model, templates and SMTP. */
 @Deployment(resources = {"processes/licensing-qualification.bpmn", "decisions/licensing-points.dmn",
-        "decisions/licensing-band.dmn", "forms/licensing-application.form"})
+        "decisions/licensing-band.dmn", "forms/licensing-application.form", "forms/licensing-send-by-hand.form"})
 class LicensingQualificationProcessTest extends ProcessScenarioTest {
 
     @RegisterExtension
@@ -146,7 +148,8 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
             ClockUtil.setCurrentTime(due.getDuedate());
             runJobs(instance);
         }
-        assertThat(instance).isEnded().hasPassed(Element.NURTURE_DONE);
+        assertThat(instance).isEnded().hasPassed(Element.NURTURE_DONE).variables()
+                .containsEntry(Variable.END_REASON, "nurture: sequence completed, 3 of 3 lessons emailed");
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(3);
         assertThat(received[2].getSubject()).isEqualTo("Franchise basics, part 3 of 3");
@@ -170,6 +173,88 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
         assertThat(instance).variables().containsEntry(Variable.POINTS, 10.0).containsEntry(Variable.BAND, "NOT_QUALIFIED");
         assertThat(instance).isEnded().hasPassed(Element.NOT_QUALIFIED);
         assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Thank you for your franchise application");
+    }
+
+    @Test
+    void aReferralEmailThatCouldNotBeSentGoesToARepWithTheReason() throws Exception {
+        reconfigure("spring.mail.host", "");
+        ProcessInstance instance = start(applicant("APP-NO-MAIL", 20_000, 0, null, null, 5));
+
+        assertThat(instance).as("not ended as referred: a rep has the email").isWaitingAt(Element.SEND_BY_HAND)
+                .hasPassed(Element.SEND_REFERRAL, Element.REFERRAL_SENT_GATEWAY).hasNotPassed(Element.NOT_QUALIFIED).variables()
+                .containsEntry(Variable.REFERRAL_SENT, false).containsEntry(Variable.EMAIL_NOT_SENT_REASON, "no mail server is configured");
+        assertThat((String) runtimeService().getVariable(instance.getId(), Variable.UNSENT_EMAIL))
+                .startsWith("Subject: Thank you for your franchise application");
+        assertThat(task(Element.SEND_BY_HAND)).hasCandidateGroup("sales-reps").hasName("Send the referral email by hand: Jo Park (APP-NO-MAIL)");
+        assertThat(task(Element.SEND_BY_HAND).getPriority()).as("above a two-day follow-up").isEqualTo(75);
+        try (java.io.InputStream form = formService().getDeployedTaskForm(task(Element.SEND_BY_HAND).getId())) {
+            assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"id\": \"licensing-send-by-hand\"").contains("emailNotSentReason").contains("unsentEmail");
+        }
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+
+        complete(task(Element.SEND_BY_HAND), withVariables(Variable.EMAIL_BY_HAND, "notSent"));
+        assertThat(instance).isEnded().hasPassed(Element.EMAIL_NOT_SENT).hasNotPassed(Element.NOT_QUALIFIED, Element.EMAIL_SENT_BY_REP)
+                .variables().containsEntry(Variable.END_REASON, "referral email not sent: no mail server is configured");
+    }
+
+    @Test
+    void aReferralTheRepSentByHandEndsAsSentByTheRep() {
+        reconfigure("spring.mail.host", "");
+        ProcessInstance instance = start(applicant("APP-BY-HAND", 20_000, 0, null, null, 5));
+
+        complete(task(Element.SEND_BY_HAND), withVariables(Variable.EMAIL_BY_HAND, "sentByRep"));
+        assertThat(instance).isEnded().hasPassed(Element.EMAIL_SENT_BY_REP).hasNotPassed(Element.NOT_QUALIFIED).variables()
+                .containsEntry(Variable.END_REASON, "referral email sent by the rep (circuitos could not send it: no mail server is configured)");
+    }
+
+    @Test
+    void applicationStepsThatCouldNotBeSentGoToARepBeforeTheFollowUp() {
+        reconfigure("spring.mail.host", "");
+        ProcessInstance instance = start(applicant("APP-QUAL-NO-MAIL", 160_000, 5, false, null, 3));
+
+        assertThat(instance).isWaitingAt(Element.SEND_BY_HAND).hasPassed(Element.STEPS_SENT_GATEWAY).hasNotPassed(Element.FOLLOW_UP_APPLICATION)
+                .variables().containsEntry(Variable.STEPS_EMAIL_SENT, false);
+        assertThat(task(Element.SEND_BY_HAND)).hasName("Send the application-steps email by hand: Jo Park (APP-QUAL-NO-MAIL)");
+        assertThat((String) runtimeService().getVariable(instance.getId(), Variable.UNSENT_EMAIL))
+                .isEqualTo(runtimeService().getVariable(instance.getId(), Variable.APPLICATION_EMAIL));
+
+        complete(task(Element.SEND_BY_HAND), withVariables(Variable.EMAIL_BY_HAND, "sentByRep"));
+        assertThat(instance).as("the follow-up comes after the email").isWaitingAt(Element.FOLLOW_UP_APPLICATION);
+        complete(task(Element.FOLLOW_UP_APPLICATION), withVariables(Variable.DECISION, "continue"));
+        assertThat(instance).isEnded().hasPassed(Element.QUALIFIED).hasNotPassed(Element.EMAIL_SENT_BY_REP, Element.EMAIL_NOT_SENT);
+    }
+
+    @Test
+    void lessonsThatCouldNotBeSentAreNotCountedAsEmailedAndGoToARep() {
+        reconfigure("spring.mail.host", "");
+        ProcessInstance instance = start(applicant("APP-NURT-NO-MAIL", 120_000, 3, false, null, 1));
+        for (int lesson = 1; lesson <= 3; lesson++) {
+            ClockUtil.setCurrentTime(job(Element.LESSON_DUE).getDuedate());
+            runJobs(instance);
+        }
+
+        assertThat(instance).isWaitingAt(Element.SEND_BY_HAND).hasPassed(Element.LESSONS_SENT_GATEWAY).hasNotPassed(Element.NURTURE_DONE)
+                .variables().containsEntry(Variable.LESSONS_SENT, 3L).containsEntry(Variable.LESSONS_EMAILED, 0L);
+        String unsent = (String) runtimeService().getVariable(instance.getId(), Variable.UNSENT_EMAIL);
+        assertThat(unsent).contains("Franchise basics, part 1 of 3").contains("Franchise basics, part 2 of 3").contains("Franchise basics, part 3 of 3");
+        assertThat(task(Element.SEND_BY_HAND)).hasName("Send the nurture lessons by hand: Jo Park (APP-NURT-NO-MAIL)");
+
+        complete(task(Element.SEND_BY_HAND), withVariables(Variable.EMAIL_BY_HAND, "sentByRep"));
+        assertThat(instance).isEnded().hasPassed(Element.EMAIL_SENT_BY_REP).variables()
+                .containsEntry(Variable.END_REASON, "nurture lessons sent by the rep (circuitos could not send it: no mail server is configured)");
+    }
+
+    @Test
+    void aFastTrackCallOutranksAQualifiedFollowUpInTasklist() {
+        ProcessInstance qualified = start(applicant("APP-RANK-QUAL", 160_000, 5, false, null, 3));
+        ProcessInstance fastTrack = start(applicant("APP-RANK-FAST", 200_000, 6, true, 4_000, 5));
+
+        var byPriority = taskService().createTaskQuery().processInstanceIdIn(qualified.getId(), fastTrack.getId())
+                .orderByTaskPriority().desc().list();
+        assertThat(byPriority).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+                .containsExactly(Element.CALL_APPLICANT, Element.FOLLOW_UP_APPLICATION);
+        assertThat(byPriority.get(0).getPriority()).isGreaterThan(byPriority.get(1).getPriority());
     }
 
     private static Map<String, Object> applicant(String id, double capital, double years, Boolean ownsGym, Integer sqft, long passion) {

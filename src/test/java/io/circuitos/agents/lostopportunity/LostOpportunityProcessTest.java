@@ -159,8 +159,12 @@ class LostOpportunityProcessTest extends ProcessScenarioTest {
         Job sla = managementService().createJobQuery().processInstanceId(instance.getId()).activityId(Element.SLA_MISSED).singleResult();
         assertThat(sla.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(24))));
 
+        int repPriority = task(Element.REENGAGE_OPPORTUNITY).getPriority();
+        assertThat(repPriority).as("urgent: above Tasklist's default").isGreaterThan(org.camunda.bpm.engine.task.Task.PRIORITY_NORMAL);
+
         execute(sla);
         assertThat(instance).hasPassed(Element.SLA_MISSED).isWaitingAt(Element.REENGAGE_ESCALATED);
+        assertThat(task(Element.REENGAGE_ESCALATED).getPriority()).as("the missed SLA outranks the rep's task").isGreaterThan(repPriority);
         assertThat(task(Element.REENGAGE_ESCALATED)).hasCandidateGroup("sales-managers")
                 .hasName("Escalated: re-engage lost opportunity: Northwind Fitness (OPP-T-URGENT)");
 

@@ -107,8 +107,47 @@ class WinBackProcessTest extends ProcessScenarioTest {
                 String.class)).isEqualTo("llm");
 
         finishEngagementWindow(campaign);
-        assertThat(campaign).isEnded().hasPassed(Element.REVIEW_ENGAGEMENT, Element.LEARN_SAVE_PROBABILITIES, Element.CAMPAIGN_COMPLETED);
+        assertThat(campaign).isEnded().hasPassed(Element.REVIEW_ENGAGEMENT, Element.LEARN_SAVE_PROBABILITIES, Element.CAMPAIGN_COMPLETED)
+                .variables().containsEntry(Variable.END_REASON, "campaign sent 2 of 2 emails; engagement reviewed");
         assertThat((String) historicVariable(campaign, "strategyReview")).contains("fiber on discount: 0 of 1 engaged");
+    }
+
+    @Test
+    void aCampaignCountsTheEmailsItCouldNotSend() {
+        twoChurnedCustomers();
+        Map<String, Long> deliveriesBefore = deliveries();
+        reconfigure("spring.mail.host", "");
+        ProcessInstance campaign = start("WB-NO-MAIL", 10, 5000);
+        runJobs(campaign);
+
+        assertThat(campaign).as("nothing went out: no engagement window to wait for").isEnded()
+                .hasPassed(Element.SEND_EMAILS, Element.EMAIL_SENT_GATEWAY, Element.SEND_NOT_SENT, Element.COUNT_SENDS, Element.NO_EMAIL_SENT)
+                .hasNotPassed(Element.SEND_END, Element.WAIT_FOR_ENGAGEMENT, Element.CAMPAIGN_COMPLETED).variables()
+                .containsEntry("emailsSent", 0).containsEntry("emailsNotSent", 2)
+                .containsEntry(Variable.END_REASON, "campaign sent 0 of 2 emails; 2 not sent: no mail server is configured; nothing to review");
+        assertThat(activityCount(campaign, Element.SEND_NOT_SENT)).isEqualTo(2);
+        assertThat(database.queryForList("select not_sent_reason from circuitos_campaign_message where campaign_id = 'WB-NO-MAIL' "
+                + "and sent_at is null", String.class)).containsExactly("no mail server is configured", "no mail server is configured");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        Map<String, Long> deliveriesAfter = deliveries();
+        assertThat(deliveriesAfter.getOrDefault("EmailNotSent", 0L) - deliveriesBefore.getOrDefault("EmailNotSent", 0L)).isEqualTo(2);
+        assertThat(deliveriesAfter.getOrDefault("EmailSent", 0L)).isEqualTo(deliveriesBefore.getOrDefault("EmailSent", 0L));
+    }
+
+    @Test
+    void aRerunWithAMailServerSendsWhatTheFirstRunCouldNotAndCountsItAsSent() {
+        twoChurnedCustomers();
+        reconfigure("spring.mail.host", "");
+        runJobs(start("WB-LATER", 10, 5000));
+        reconfigure("spring.mail.host", "127.0.0.1");
+
+        ProcessInstance rerun = start("WB-LATER", 10, 5000);
+        runJobs(rerun);
+        assertThat(rerun).isWaitingAt(Element.WAIT_FOR_ENGAGEMENT).variables().containsEntry("emailsSent", 2).containsEntry("emailsNotSent", 0)
+                .containsEntry("sendSummary", "campaign sent 2 of 2 emails");
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(database.queryForObject("select count(*) from circuitos_campaign_message where campaign_id = 'WB-LATER' "
+                + "and not_sent_reason is null and sent_at is not null", Integer.class)).isEqualTo(2);
     }
 
     @Test
@@ -241,6 +280,13 @@ class WinBackProcessTest extends ProcessScenarioTest {
         assertThat(failed.getExceptionMessage()).contains("win-back:BROKEN-1 to broken@[customers.example not sent");
         assertThat(database.queryForObject("select count(*) from circuitos_sent_email where process_instance_id = 'win-back:WB-RETRY'",
                 Integer.class)).isEqualTo(2);
+    }
+
+    /** What the audit view counts as the send tasks' own results for win-back (EmailSent, EmailNotSent). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> deliveries() {
+        return (Map<String, Long>) new io.circuitos.audit.metrics.AgentAudit(processEngine(), database).metrics(WinBackProcess.KEY, 30)
+                .get("deliveries");
     }
 
     private long activityCount(ProcessInstance instance, String activityId) {

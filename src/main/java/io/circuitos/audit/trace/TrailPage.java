@@ -107,6 +107,11 @@ final class TrailPage {
             return;
         }
         Matcher feature = FEATURE.matcher(topFeatures);
+        if (!feature.find()) { // a sentence such as "no feature stands out from the typical case"
+            html.append("<p class=\"muted\">").append(e(topFeatures)).append("</p>");
+            return;
+        }
+        feature.reset();
         html.append("<table><tr><th>top feature</th><th>value</th><th>typical</th><th>effect on the score</th></tr>");
         while (feature.find()) {
             double contribution = Double.parseDouble(feature.group(3));
@@ -184,7 +189,7 @@ final class TrailPage {
                 html.append(" <span class=\"muted\">").append(e(call.note())).append("</span>");
             }
             html.append("</p>");
-            if (call.text() != null) {
+            if (call.text() != null && !call.text().isBlank()) {
                 html.append("<pre>").append(e(call.text())).append("</pre>");
             }
         }

@@ -2,9 +2,11 @@ package io.circuitos.identity;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import io.circuitos.platform.HtmlPage;
 import jakarta.servlet.Filter;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -28,7 +30,11 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -45,6 +51,8 @@ public class SecurityConfiguration {
     static final String GROUP_PREFIX = "GROUP_";
     static final String SETUP_ENDPOINT = "/camunda/api/admin/setup/**";
     static final String WEBAPP_LOGOUT = "/camunda/logout";
+    static final String TRAIL_PAGES = "/trace/**";
+    static final String OWN_STATIC = "/circuitos/**";
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -95,8 +103,58 @@ public class SecurityConfiguration {
         return statelessBasicAndBearer(http, provider, bearerTokens, tokenUsers);
     }
 
+    /** The trail page's sign-in for browsers on the engine's identity: circuitos' sign-in page, then back. */
     @Bean
     @Order(3)
+    @Profile("!keycloak")
+    public SecurityFilterChain ownPages(HttpSecurity http, EngineIdentityAuthenticationProvider provider, ProcessEngine engine,
+                                        ObjectProvider<JwtDecoder> bearerTokens, ObjectProvider<JwtAuthenticationConverter> tokenUsers)
+            throws Exception {
+        http.requestCache(cache -> cache.requestCache(new NullRequestCache())); // the sign-in page is told where to return
+        return ownPages(http, provider, engine, bearerTokens, tokenUsers, SignInEntryPoint.signInPage());
+    }
+
+    /** On Keycloak a browser signs in through Keycloak's login page and comes back to the saved request. */
+    @Bean
+    @Order(3)
+    @Profile("keycloak")
+    public SecurityFilterChain ownPagesWithKeycloak(HttpSecurity http, EngineIdentityAuthenticationProvider provider, ProcessEngine engine,
+                                                    ObjectProvider<JwtDecoder> bearerTokens,
+                                                    ObjectProvider<JwtAuthenticationConverter> tokenUsers) throws Exception {
+        return ownPages(http, provider, engine, bearerTokens, tokenUsers,
+                new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + KeycloakConfiguration.REGISTRATION_ID));
+    }
+
+    /**
+     * circuitos' own pages ({@code /trace/**}, the sign-in page, their style sheet) take the callers of
+     * the JSON trail: the webapps' session (Tasklist's login, or Keycloak's sign-on kept by Spring
+     * Security), HTTP Basic and, on profile keycloak, Bearer tokens; pages carry a strict
+     * Content-Security-Policy. CSRF protection stays on (the sign-in form posts).
+     */
+    private static SecurityFilterChain ownPages(HttpSecurity http, EngineIdentityAuthenticationProvider provider, ProcessEngine engine,
+                                                ObjectProvider<JwtDecoder> bearerTokens, ObjectProvider<JwtAuthenticationConverter> tokenUsers,
+                                                AuthenticationEntryPoint browsers) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(PATHS.matcher(TRAIL_PAGES), PATHS.matcher(SignInController.PATH),
+                        PATHS.matcher(OWN_STATIC)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PATHS.matcher(SignInController.PATH), PATHS.matcher(OWN_STATIC)).permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new SignInEntryPoint(browsers)))
+                .authenticationProvider(provider)
+                .addFilterAfter(new WebappSessionAuthenticationFilter(engine.getName()), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint(browsers)))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(HtmlPage.CONTENT_SECURITY_POLICY)));
+        JwtDecoder decoder = bearerTokens.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokenUsers.getObject()))
+                    .authenticationEntryPoint(new SignInEntryPoint(browsers)));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     @Profile("!keycloak")
     public SecurityFilterChain webapps(HttpSecurity http) throws Exception {
         // the webapps have their own login and CSRF protection
@@ -111,7 +169,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     @Profile("keycloak")
     public SecurityFilterChain webappsWithKeycloak(HttpSecurity http, ClientRegistrationRepository clients) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(clients);
@@ -121,7 +179,7 @@ public class SecurityConfiguration {
         withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         return http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PATHS.matcher(SETUP_ENDPOINT)).denyAll()
-                        .requestMatchers(PATHS.matcher("/camunda/**"), PATHS.matcher("/"), PATHS.matcher("/trace/**")).authenticated()
+                        .requestMatchers(PATHS.matcher("/camunda/**"), PATHS.matcher("/")).authenticated()
                         .anyRequest().permitAll())
                 // straight to Keycloak's login page (the registration is discovered lazily, so Spring cannot list it)
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + KeycloakConfiguration.REGISTRATION_ID)

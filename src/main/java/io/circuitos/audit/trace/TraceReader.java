@@ -82,9 +82,7 @@ public class TraceReader {
                 .disableCustomObjectDeserialization().list();
         Map<String, Map<String, Object>> byScope = new HashMap<>();
         for (HistoricVariableInstance variable : variables) {
-            byScope.computeIfAbsent(variable.getActivityInstanceId(), k -> new HashMap<>()).put(variable.getName(),
-                    variable.getTypedValue() instanceof org.camunda.bpm.engine.variable.value.ObjectValue json && !json.isDeserialized()
-                            ? json.getValueSerialized() : variable.getValue()); // JSON objects as their text (they stay serialized here)
+            byScope.computeIfAbsent(variable.getActivityInstanceId(), k -> new HashMap<>()).put(variable.getName(), value(variable));
         }
         Map<String, Object> processVariables = byScope.getOrDefault(id, Map.of());
         Object endReason = processVariables.get("endReason");
@@ -116,9 +114,10 @@ public class TraceReader {
                 .includeOutputs().disableCustomObjectDeserialization().orderByEvaluationTime().asc().list()) {
             DecisionDefinition definition = definitions.computeIfAbsent(evaluated.getDecisionDefinitionId(), repository::getDecisionDefinition);
             List<RunTrace.Value> inputs = evaluated.getInputs().stream()
-                    .map(in -> new RunTrace.Value(in.getClauseName() != null ? in.getClauseName() : in.getClauseId(), in.getValue())).toList();
+                    .map(in -> new RunTrace.Value(in.getClauseName() != null ? in.getClauseName() : in.getClauseId(),
+                            TrailValue.of(in::getTypedValue, in.getTypeName()))).toList();
             List<RunTrace.Value> outputs = evaluated.getOutputs().stream()
-                    .map(out -> new RunTrace.Value(out.getVariableName(), out.getValue())).toList();
+                    .map(out -> new RunTrace.Value(out.getVariableName(), TrailValue.of(out::getTypedValue, out.getTypeName()))).toList();
             decisions.add(new RunTrace.Decision(evaluated.getActivityId(), evaluated.getDecisionDefinitionKey(), definition.getVersion(),
                     instant(evaluated.getEvaluationTime()), inputs, outputs, matchedRules(definition, evaluated.getOutputs())));
         }
@@ -128,7 +127,8 @@ public class TraceReader {
     private static List<RunTrace.Rule> matchedRules(DecisionDefinition definition, List<HistoricDecisionOutputInstance> outputs) {
         Map<String, Map<String, Object>> byRule = new LinkedHashMap<>();
         for (HistoricDecisionOutputInstance output : outputs) {
-            byRule.computeIfAbsent(output.getRuleId(), k -> new LinkedHashMap<>()).put(output.getVariableName(), output.getValue());
+            byRule.computeIfAbsent(output.getRuleId(), k -> new LinkedHashMap<>())
+                    .put(output.getVariableName(), TrailValue.of(output::getTypedValue, output.getTypeName()));
         }
         return byRule.entrySet().stream().map(rule -> new RunTrace.Rule(rule.getKey(), definition instanceof DmnDecision decision
                 ? MatchedRuleRecorder.describe(decision, rule.getKey(), rule.getValue()) : rule.getKey())).toList();
@@ -148,8 +148,9 @@ public class TraceReader {
     private static List<RunTrace.LlmCall> llmCalls(Map<String, Map<String, Object>> byScope, Map<String, HistoricActivityInstance> activities) {
         Map<String, List<JsonNode>> logs = new HashMap<>(); // scope → its call log, each parsed once
         byScope.forEach((scope, values) -> {
-            if (values.get("llmCallLog") != null) {
-                logs.put(scope, parse(values.get("llmCallLog").toString()));
+            Object log = values.get("llmCallLog");
+            if (log != null) {
+                logs.put(scope, log instanceof JsonNode json ? entries(json) : parse(log.toString()));
             }
         });
         List<RunTrace.LlmCall> calls = new ArrayList<>();
@@ -185,12 +186,16 @@ public class TraceReader {
     }
 
     private static List<JsonNode> parse(String log) {
-        List<JsonNode> entries = new ArrayList<>();
         try {
-            JSON.readTree(log).forEach(entries::add);
+            return entries(JSON.readTree(log));
         } catch (IOException unreadable) {
-            // a log the trail cannot read shows no calls rather than failing the trail
+            return List.of(); // a log the trail cannot read shows no calls rather than failing the trail
         }
+    }
+
+    private static List<JsonNode> entries(JsonNode log) {
+        List<JsonNode> entries = new ArrayList<>();
+        log.forEach(entries::add);
         return entries;
     }
 
@@ -272,15 +277,19 @@ public class TraceReader {
                         + "where process_instance_id = ? or process_instance_id = ? order by sent_at",
                 (rs, n) -> new RunTrace.Email(rs.getString("step"), rs.getString("recipient"), rs.getString("subject"),
                         rs.getTimestamp("sent_at").toInstant()), id, processKey + ":" + businessKey);
-        List<RunTrace.Webhook> outbound = variables.stream().filter(v -> "webhookId".equals(v.getName()) && v.getValue() != null)
+        List<RunTrace.Webhook> outbound = variables.stream().filter(v -> "webhookId".equals(v.getName()) && value(v) != null)
                 .map(v -> new RunTrace.Webhook(activities.containsKey(v.getActivityInstanceId())
-                        ? activities.get(v.getActivityInstanceId()).getActivityId() : null, v.getValue().toString())).toList();
+                        ? activities.get(v.getActivityInstanceId()).getActivityId() : null, value(v).toString())).toList();
         return new RunTrace.Messages(inbound, emails, outbound);
     }
 
     private Set<String> eventTypes(String processKey) {
         return webhooks.routes().stream().filter(r -> processKey.equals(r.processKey())).map(WebhookProperties.Route::type)
                 .collect(Collectors.toSet());
+    }
+
+    private static Object value(HistoricVariableInstance variable) {
+        return TrailValue.of(variable::getTypedValue, variable.getTypeName());
     }
 
     private static Long sum(Collection<JsonNode> entries, String field) {

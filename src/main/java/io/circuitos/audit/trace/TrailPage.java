@@ -16,7 +16,9 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
-import org.springframework.web.util.HtmlUtils;
+import io.circuitos.platform.HtmlPage;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The decision trail as a page for people who never saw JSON: the path as a timeline, each decision
@@ -27,16 +29,8 @@ final class TrailPage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Pattern FEATURE = Pattern.compile("(\\w+)=(.*?) \\(([+-][0-9.]+) vs typical (.*?)\\)");
-    private static final String STYLE = """
-            body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#1f2933;line-height:1.4}
-            h1{font-size:1.5rem;margin-bottom:.2rem} h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d9e2ec}
-            table{border-collapse:collapse;width:100%;font-size:.9rem} th,td{border:1px solid #d9e2ec;padding:.3rem .5rem;text-align:left;vertical-align:top}
-            th{background:#f0f4f8} tr.matched td{background:#fff3c4;font-weight:600} .muted{color:#627d98}
-            .bar{height:.8rem;background:#3e7bfa;border-radius:2px} .neg{background:#e12d39} .track{position:relative;height:.8rem;background:#f0f4f8}
-            .span{position:absolute;height:.8rem;background:#3e7bfa;border-radius:2px;min-width:2px}
-            .badge{display:inline-block;padding:0 .4rem;border-radius:3px;background:#e4f7ea;color:#1f6f43}
-            .badge.warn{background:#fde8e8;color:#a61b1b} pre{white-space:pre-wrap;background:#f7f9fb;padding:.6rem;border:1px solid #d9e2ec}
-            nav a{margin-right:1rem}""";
+    private static final String TASKLIST = "/camunda/app/tasklist/default/";
+    private static final String COCKPIT = "/camunda/app/cockpit/default/";
 
     private TrailPage() {
     }
@@ -44,13 +38,12 @@ final class TrailPage {
     /** @param tables the deployed decision of each evaluation (key and version), null when it is gone */
     static String render(List<RunTrace> runs, RunTrace shown, Function<RunTrace.Decision, DmnDecision> tables) {
         RunTrace.Run run = shown.run();
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(e("Trail of " + run.processKey() + " " + run.businessKey())).append("</title><style>").append(STYLE)
-                .append("</style></head><body>");
+        StringBuilder html = new StringBuilder();
         html.append("<h1>").append(e(run.processKey())).append(" · ").append(e(run.businessKey())).append("</h1>")
                 .append("<p>").append(state(run)).append(" Started ").append(time(run.start()))
                 .append(run.end() == null ? "" : ", ended " + time(run.end())).append(". Process version ").append(run.processVersion())
                 .append(", instance <span class=\"muted\">").append(e(run.instanceId())).append("</span>.</p>");
+        links(html, shown);
         if (run.endReason() != null) {
             html.append("<p><strong>Why it ended:</strong> ").append(e(run.endReason())).append("</p>");
         }
@@ -69,8 +62,23 @@ final class TrailPage {
         timeline(html, shown);
         messages(html, shown.messages());
         incidents(html, shown.incidents());
-        return html.append("<p class=\"muted\">The same trail as JSON: <code>GET /api/agents/").append(e(run.processKey())).append("/runs/")
-                .append(e(run.businessKey())).append("/trace</code></p></body></html>").toString();
+        html.append("<p class=\"muted\">The same trail as JSON: <code>GET /api/agents/").append(e(run.processKey())).append("/runs/")
+                .append(e(run.businessKey())).append("/trace</code></p>");
+        return HtmlPage.of("Trail of " + run.processKey() + " " + run.businessKey(), html.toString());
+    }
+
+    /** Back to the work: the open task in Tasklist (else Tasklist), the instance in Cockpit; the JSON. */
+    private static void links(StringBuilder html, RunTrace shown) {
+        String openTask = shown.humanActions().stream().filter(a -> a.completed() == null).map(RunTrace.HumanAction::taskId)
+                .reduce((first, last) -> last).orElse(null);
+        html.append("<nav class=\"links\"><a href=\"").append(TASKLIST).append(openTask == null ? "" : "#/?task=" + url(openTask)).append("\">")
+                .append(openTask == null ? "Tasklist" : "Back to the task in Tasklist").append("</a><a href=\"").append(COCKPIT)
+                .append("#/process-instance/").append(url(shown.run().instanceId())).append("\">This run in Cockpit</a><a href=\"/api/agents/")
+                .append(url(shown.run().processKey())).append("/runs/").append(url(shown.run().businessKey())).append("/trace\">JSON</a></nav>");
+    }
+
+    private static String url(String segment) {
+        return e(UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8));
     }
 
     private static String state(RunTrace.Run run) {
@@ -99,14 +107,18 @@ final class TrailPage {
             return;
         }
         Matcher feature = FEATURE.matcher(topFeatures);
+        if (!feature.find()) { // a sentence such as "no feature stands out from the typical case"
+            html.append("<p class=\"muted\">").append(e(topFeatures)).append("</p>");
+            return;
+        }
+        feature.reset();
         html.append("<table><tr><th>top feature</th><th>value</th><th>typical</th><th>effect on the score</th></tr>");
         while (feature.find()) {
             double contribution = Double.parseDouble(feature.group(3));
             int width = (int) Math.min(100, Math.round(Math.abs(contribution) * 100));
             html.append("<tr><td>").append(e(feature.group(1))).append("</td><td>").append(e(feature.group(2))).append("</td><td>")
-                    .append(e(feature.group(4))).append("</td><td><div class=\"bar").append(contribution < 0 ? " neg" : "")
-                    .append("\" style=\"width:").append(Math.max(width, 1)).append("%\" title=\"").append(e(feature.group(3)))
-                    .append("\"></div> ").append(e(feature.group(3))).append("</td></tr>");
+                    .append(e(feature.group(4))).append("</td><td>").append(svg("bar", 0, Math.max(width, 1), contribution < 0 ? "neg" : null))
+                    .append(e(feature.group(3))).append("</td></tr>");
         }
         html.append("</table>");
     }
@@ -119,7 +131,7 @@ final class TrailPage {
         for (RunTrace.Decision decision : decisions.subList(0, Math.min(decisions.size(), 20))) {
             html.append("<h3>").append(e(decision.decisionKey())).append(" <span class=\"muted\">version ").append(decision.decisionVersion())
                     .append(", ").append(time(decision.evaluated())).append("</span></h3><p>Inputs: ");
-            decision.inputs().forEach(in -> html.append(e(in.name())).append(" = <strong>").append(e(String.valueOf(in.value())))
+            decision.inputs().forEach(in -> html.append(e(in.name())).append(" = <strong>").append(e(abbreviate(String.valueOf(in.value()))))
                     .append("</strong>; "));
             html.append("</p>");
             DmnDecision table = tables.apply(decision);
@@ -177,7 +189,7 @@ final class TrailPage {
                 html.append(" <span class=\"muted\">").append(e(call.note())).append("</span>");
             }
             html.append("</p>");
-            if (call.text() != null) {
+            if (call.text() != null && !call.text().isBlank()) {
                 html.append("<pre>").append(e(call.text())).append("</pre>");
             }
         }
@@ -204,7 +216,7 @@ final class TrailPage {
         Instant end = trace.run().end() != null ? trace.run().end()
                 : trace.path().stream().map(s -> s.end() != null ? s.end() : s.start()).max(Instant::compareTo).orElse(start);
         double total = Math.max(1, Duration.between(start, end).toMillis());
-        html.append("<h2>Path</h2><table><tr><th>step</th><th>type</th><th>started</th><th>took</th><th style=\"width:35%\">when</th></tr>");
+        html.append("<h2>Path</h2><table><tr><th>step</th><th>type</th><th>started</th><th>took</th><th class=\"when\">when</th></tr>");
         List<RunTrace.Step> steps = trace.path();
         for (RunTrace.Step step : steps.subList(0, Math.min(steps.size(), 200))) {
             double left = Duration.between(start, step.start()).toMillis() / total * 100;
@@ -213,9 +225,8 @@ final class TrailPage {
                     .findFirst().orElse(Objects.toString(step.activityName(), step.activityId()));
             html.append("<tr><td>").append(e(name)).append("</td><td class=\"muted\">")
                     .append(e(step.activityType())).append("</td><td>").append(time(step.start())).append("</td><td>")
-                    .append(step.durationMs() == null ? "running" : duration(step.durationMs())).append("</td><td><div class=\"track\">")
-                    .append("<div class=\"span\" style=\"left:").append(String.format(Locale.ROOT, "%.1f", left)).append("%;width:")
-                    .append(String.format(Locale.ROOT, "%.1f", Math.max(0.2, width))).append("%\"></div></div></td></tr>");
+                    .append(step.durationMs() == null ? "running" : duration(step.durationMs())).append("</td><td>")
+                    .append(svg("track", left, Math.max(0.2, width), null)).append("</td></tr>");
         }
         html.append("</table>");
         if (steps.size() > 200) {
@@ -244,6 +255,17 @@ final class TrailPage {
         html.append("</ul>");
     }
 
+    /**
+     * A bar of {@code width} percent from {@code left} percent: SVG geometry, not a style attribute,
+     * so the page needs no inline style.
+     */
+    private static String svg(String kind, double left, double width, String rectClass) {
+        double x = Math.max(0, Math.min(100, left));
+        return "<svg class=\"" + kind + "\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect"
+                + (rectClass == null ? "" : " class=\"" + rectClass + "\"") + " x=\"" + String.format(Locale.ROOT, "%.1f", x) + "\" width=\""
+                + String.format(Locale.ROOT, "%.1f", Math.min(100 - x, width)) + "\" height=\"10\"/></svg>";
+    }
+
     private static String duration(long millis) {
         if (millis < 1000) {
             return millis + " ms";
@@ -266,6 +288,6 @@ final class TrailPage {
     }
 
     private static String e(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text);
+        return HtmlPage.escape(text);
     }
 }

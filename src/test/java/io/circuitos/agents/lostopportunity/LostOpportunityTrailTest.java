@@ -147,7 +147,13 @@ class LostOpportunityTrailTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(agent.statusCode()).isEqualTo(403);
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + page)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
-                .isEqualTo(403);
+                .as("no credentials, not a browser: a Basic challenge").isEqualTo(401);
+        HttpResponse<String> browser = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + page)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.statusCode()).as("a browser is sent to sign in").isEqualTo(302);
+        assertThat(browser.headers().firstValue("Location").orElse("")).endsWith("/signin?return=" + java.net.URLEncoder.encode(page,
+                StandardCharsets.UTF_8));
+        assertThat(get(baseUrl, page, "rep").statusCode()).as("Basic reads the page like the JSON").isEqualTo(200);
     }
 
     /** Signs in to the webapps as Tasklist does: its CSRF cookie first, then the login form. */

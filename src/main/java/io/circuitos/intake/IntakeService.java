@@ -33,7 +33,7 @@ public class IntakeService {
     private final Clock clock;
     private final CommandExecutor oneCommand;
     private final Map<String, EventHandler> handlers;
-    private final SignatureVerifier signatures = new SignatureVerifier();
+    private final SignatureVerifier signatures;
     private final RateLimiter sourceLimits = new RateLimiter();
     private final RateLimiter failedAuthentications = new RateLimiter();
 
@@ -47,6 +47,7 @@ public class IntakeService {
         this.transactions = transactions;
         this.oneCommand = oneCommand;
         this.clock = clock;
+        this.signatures = new SignatureVerifier(clock);
         this.handlers = handlers.stream().collect(java.util.stream.Collectors.toMap(EventHandler::name, h -> h));
         properties.check();
         for (Route route : properties.routes()) {

@@ -32,6 +32,7 @@ public record WebhookProperties(
     public void check() {
         for (Route route : routes) {
             checkLimits(route);
+            checkActiveRunPolicy(route);
             if (route.sources().isEmpty()) {
                 throw new IllegalStateException("webhook route " + route.type() + " names no sources: set circuitos.webhooks.routes[].sources");
             }
@@ -43,6 +44,19 @@ public record WebhookProperties(
                             + ", or switch the source off with circuitos.webhooks.sources." + name + ".enabled=false");
                 }
             }
+        }
+    }
+
+    private static void checkActiveRunPolicy(Route route) {
+        if (route.onActiveRun() != null && route.handler() != null) {
+            throw new IllegalStateException("webhook route " + route.type() + ": on-active-run applies to runs, but the route has handler "
+                    + route.handler() + " and starts none; remove on-active-run");
+        }
+        if (route.onActiveRun() == ActiveRunPolicy.CORRELATE && route.message() == null) {
+            throw new IllegalStateException("webhook route " + route.type() + ": on-active-run correlate needs the message to correlate: set message");
+        }
+        if (route.handler() == null && route.businessKey() == null) {
+            throw new IllegalStateException("webhook route " + route.type() + " names no business-key: set circuitos.webhooks.routes[].business-key");
         }
     }
 
@@ -67,9 +81,23 @@ public record WebhookProperties(
      * @param businessKey name of the field that becomes (or finds) the business key
      * @param sources     sources allowed to send this type (required)
      * @param fields      payload fields, each mapped to a process variable of the same name
+     * @param onActiveRun what an event does when its business key already has an active run of {@code processKey}:
+     *                    {@code ignore}, {@code correlate} (needs {@code message}) or {@code start}; unset, a route
+     *                    with a message correlates and one without ignores (no second run by accident)
      */
     public record Route(String type, String processKey, String message, String handler, String businessKey, @DefaultValue List<String> sources,
-                        @DefaultValue List<FieldMapping> fields) {
+                        @DefaultValue List<FieldMapping> fields, ActiveRunPolicy onActiveRun) {
+
+        /** The policy in force: the configured one, else the default by the route's shape; null for a handler route (no run). */
+        public ActiveRunPolicy activeRunPolicy() {
+            if (handler != null) {
+                return null;
+            }
+            if (onActiveRun != null) {
+                return onActiveRun;
+            }
+            return message != null ? ActiveRunPolicy.CORRELATE : ActiveRunPolicy.IGNORE;
+        }
     }
 
     /**

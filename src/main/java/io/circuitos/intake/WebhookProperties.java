@@ -30,20 +30,39 @@ public record WebhookProperties(
      * sources, and every source a route names has a secret unless it is switched off explicitly.
      */
     public void check() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
+    }
+
+    /** Everything {@link #check()} refuses, each naming the setting to fix (all of them, for one clear answer at start). */
+    public List<String> problems() {
+        List<String> problems = new java.util.ArrayList<>();
+        java.util.Set<String> unsetSources = new java.util.HashSet<>();
         for (Route route : routes) {
-            checkLimits(route);
-            checkActiveRunPolicy(route);
+            problem(problems, () -> checkLimits(route));
+            problem(problems, () -> checkActiveRunPolicy(route));
             if (route.sources().isEmpty()) {
-                throw new IllegalStateException("webhook route " + route.type() + " names no sources: set circuitos.webhooks.routes[].sources");
+                problems.add("webhook route " + route.type() + " names no sources: set circuitos.webhooks.routes[].sources");
             }
             for (String name : route.sources()) {
                 Source source = sources.get(name);
-                if ((source == null || source.enabled()) && (source == null || !source.accepts())) {
-                    throw new IllegalStateException("webhook source '" + name + "' (route " + route.type() + ") has no secret: set "
+                if ((source == null || source.enabled()) && (source == null || !source.accepts()) && unsetSources.add(name)) {
+                    problems.add("webhook source '" + name + "' (route " + route.type() + ") has no secret: set "
                             + "CIRCUITOS_WEBHOOKS_SOURCES_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_SECRET"
                             + ", or switch the source off with circuitos.webhooks.sources." + name + ".enabled=false");
                 }
             }
+        }
+        return problems;
+    }
+
+    private static void problem(List<String> problems, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalStateException e) {
+            problems.add(e.getMessage());
         }
     }
 

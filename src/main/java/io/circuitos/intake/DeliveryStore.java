@@ -23,11 +23,10 @@ class DeliveryStore {
     }
 
     /** Throws {@link org.springframework.dao.DuplicateKeyException} when the delivery is already known. */
-    void record(String source, String webhookId, String eventType, String businessKey, String processInstanceId,
-                Instant receivedAt) {
+    void record(String source, String webhookId, String eventType, StartResult result, Instant receivedAt) {
         jdbc.update("insert into circuitos_webhook_delivery (source, webhook_id, event_type, business_key, "
-                        + "process_instance_id, received_at) values (?, ?, ?, ?, ?, ?)",
-                source, webhookId, eventType, businessKey, processInstanceId, Timestamp.from(receivedAt));
+                        + "process_instance_id, outcome, received_at) values (?, ?, ?, ?, ?, ?, ?)",
+                source, webhookId, eventType, result.businessKey(), result.processInstanceId(), result.outcome(), Timestamp.from(receivedAt));
     }
 
     /** The known deliveries among {@code webhookIds}, by id. */
@@ -40,18 +39,18 @@ class DeliveryStore {
         List<Object> arguments = new ArrayList<>(webhookIds.size() + 1);
         arguments.add(source);
         arguments.addAll(webhookIds);
-        jdbc.query("select webhook_id, process_instance_id, business_key from circuitos_webhook_delivery where source = ? "
+        jdbc.query("select webhook_id, process_instance_id, business_key, outcome from circuitos_webhook_delivery where source = ? "
                         + "and webhook_id in (" + placeholders + ")",
                 rs -> {
-                    known.put(rs.getString(1), new StartResult(rs.getString(2), rs.getString(3), true));
+                    known.put(rs.getString(1), StartResult.recorded(rs.getString(2), rs.getString(3), rs.getString(4)));
                 }, arguments.toArray());
         return known;
     }
 
     Optional<StartResult> find(String source, String webhookId) {
-        return jdbc.query("select process_instance_id, business_key from circuitos_webhook_delivery "
+        return jdbc.query("select process_instance_id, business_key, outcome from circuitos_webhook_delivery "
                                 + "where source = ? and webhook_id = ?",
-                        (rs, row) -> new StartResult(rs.getString(1), rs.getString(2), true), source, webhookId)
+                        (rs, row) -> StartResult.recorded(rs.getString(1), rs.getString(2), rs.getString(3)), source, webhookId)
                 .stream().findFirst();
     }
 }

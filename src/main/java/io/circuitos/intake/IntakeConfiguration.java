@@ -17,7 +17,7 @@ public class IntakeConfiguration {
     public IntakeService intakeService(WebhookProperties properties, ObjectMapper json, RuntimeService runtimeService,
                                        ProcessEngineConfigurationImpl engine, JdbcTemplate jdbc,
                                        PlatformTransactionManager transactionManager, java.util.List<EventHandler> handlers, Clock clock) {
-        return new IntakeService(properties, json, runtimeService, new DeliveryStore(jdbc),
+        return new IntakeService(properties, json, runtimeService, new DeliveryStore(jdbc), new RunKeyLocks(jdbc),
                 new TransactionTemplate(transactionManager), engine.getCommandExecutorTxRequired(), clock, handlers);
     }
 }

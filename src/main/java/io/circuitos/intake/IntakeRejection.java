@@ -45,6 +45,11 @@ public class IntakeRejection extends RuntimeException {
         return new IntakeRejection(HttpStatus.SERVICE_UNAVAILABLE, message, null, retryAfterSeconds);
     }
 
+    /** The event meets a run in a state that cannot take it now; nothing was stored. */
+    public static IntakeRejection conflict(String message, long retryAfterSeconds) {
+        return new IntakeRejection(HttpStatus.CONFLICT, message, null, retryAfterSeconds);
+    }
+
     public static IntakeRejection tooManyRequests(String message, long retryAfterSeconds) {
         return new IntakeRejection(HttpStatus.TOO_MANY_REQUESTS, message, null, retryAfterSeconds);
     }

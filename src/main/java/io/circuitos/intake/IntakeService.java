@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,6 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class IntakeService {
 
+    /** Transactions a delivery may lose to concurrent ones for its key before it is answered 409 (send again). */
+    private static final int RACE_ATTEMPTS = 5;
+
     private final WebhookProperties properties;
     private final ObjectMapper json;
     private final RuntimeService runtimeService;
@@ -33,12 +38,13 @@ public class IntakeService {
     private final Clock clock;
     private final CommandExecutor oneCommand;
     private final Map<String, EventHandler> handlers;
-    private final SignatureVerifier signatures = new SignatureVerifier();
+    private final SignatureVerifier signatures;
+    private final RunKeyLocks runKeys;
     private final RateLimiter sourceLimits = new RateLimiter();
     private final RateLimiter failedAuthentications = new RateLimiter();
 
     public IntakeService(WebhookProperties properties, ObjectMapper json, RuntimeService runtimeService,
-                         DeliveryStore deliveries, TransactionTemplate transactions, CommandExecutor oneCommand, Clock clock,
+                         DeliveryStore deliveries, RunKeyLocks runKeys, TransactionTemplate transactions, CommandExecutor oneCommand, Clock clock,
                          List<EventHandler> handlers) {
         this.properties = properties;
         this.json = json;
@@ -47,6 +53,8 @@ public class IntakeService {
         this.transactions = transactions;
         this.oneCommand = oneCommand;
         this.clock = clock;
+        this.signatures = new SignatureVerifier(clock);
+        this.runKeys = runKeys;
         this.handlers = handlers.stream().collect(java.util.stream.Collectors.toMap(EventHandler::name, h -> h));
         properties.check();
         for (Route route : properties.routes()) {
@@ -97,12 +105,25 @@ public class IntakeService {
         return start(sourceName, prepare(sourceName, deliveryId, event, true));
     }
 
-    /** Starts the route's process once per {@code (source, deliveryId)}. */
+    /**
+     * Starts the route's process once per {@code (source, deliveryId)}. A transaction that loses a race (the
+     * same delivery, or the first delivery of the same business key, committed by another) runs again: then it
+     * finds the delivery, or the business key's lock row and its run.
+     */
     public StartResult start(String sourceName, Delivery delivery) {
-        try {
-            return transactions.execute(tx -> startInTransaction(sourceName, delivery, null));
-        } catch (DuplicateKeyException duplicate) {
-            return deliveries.find(sourceName, delivery.deliveryId()).orElseThrow(() -> duplicate);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(tx -> startInTransaction(sourceName, delivery, null));
+            } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
+                Optional<StartResult> known = deliveries.find(sourceName, delivery.deliveryId());
+                if (known.isPresent()) {
+                    return known.get();
+                }
+                if (attempt == RACE_ATTEMPTS) {
+                    throw IntakeRejection.conflict("another delivery for business key '" + businessKey(delivery)
+                            + "' is being processed; nothing was stored, send again", IntakeRejectionHandler.OUTAGE_RETRY_AFTER_SECONDS);
+                }
+            }
         }
     }
 
@@ -127,34 +148,78 @@ public class IntakeService {
     }
 
     /**
-     * Starts the instance, then records the delivery with its instance id. A concurrent or repeated
-     * delivery of the same key fails on the primary key and its whole transaction, start included,
-     * rolls back. Where the delivery came from lives in the delivery table, not in process variables.
+     * Starts, continues or leaves alone the route's run as its {@link ActiveRunPolicy} says, then records the
+     * delivery with the outcome. A concurrent or repeated delivery of the same key fails on the primary key and
+     * its whole transaction, start included, rolls back. Where the delivery came from lives in the delivery
+     * table, not in process variables.
      */
     private StartResult startInTransaction(String sourceName, Delivery delivery, Map<String, String> latestDefinitions) {
-        Object businessKeyValue = delivery.variables().get(delivery.route().businessKey());
-        String businessKey = businessKeyValue == null ? null : businessKeyValue.toString();
-        String instanceId;
-        if (delivery.route().handler() != null) {
-            handlers.get(delivery.route().handler()).handle(delivery.type(), delivery.variables());
-            instanceId = null;
-        } else if (delivery.route().message() != null) {
-            instanceId = correlate(delivery, businessKey);
-        } else if (latestDefinitions == null) {
-            instanceId = runtimeService.createProcessInstanceByKey(delivery.route().processKey())
-                    .businessKey(businessKey).setVariables(delivery.variables()).execute().getId();
+        String businessKey = businessKey(delivery);
+        Route route = delivery.route();
+        StartResult result;
+        if (route.handler() != null) {
+            handlers.get(route.handler()).handle(delivery.type(), delivery.variables());
+            result = StartResult.of(null, businessKey, StartResult.APPLIED);
         } else {
-            // looked up as the start by key would, inside the batch's command (the start checks the caller's grants)
-            String definitionId = latestDefinitions.computeIfAbsent(delivery.route().processKey(), key -> Context.getProcessEngineConfiguration()
-                    .getDeploymentCache().findDeployedLatestProcessDefinitionByKey(key).getId());
-            instanceId = runtimeService.createProcessInstanceById(definitionId)
-                    .businessKey(businessKey).setVariables(delivery.variables()).execute().getId();
+            Optional<String> activeRun = route.activeRunPolicy() == ActiveRunPolicy.START || latestDefinitions != null
+                    ? Optional.empty() : lockedActiveRun(route.processKey(), businessKey);
+            if (activeRun.isPresent() && route.activeRunPolicy() == ActiveRunPolicy.IGNORE) {
+                result = StartResult.of(activeRun.get(), businessKey, StartResult.IGNORED_ACTIVE_RUN);
+            } else if (activeRun.isPresent()) {
+                result = StartResult.of(continueRun(delivery, activeRun.get()), businessKey, StartResult.CONTINUED);
+            } else if (route.message() != null) {
+                result = correlate(delivery, businessKey);
+            } else {
+                result = StartResult.of(startRun(delivery, businessKey, latestDefinitions), businessKey, StartResult.STARTED);
+            }
         }
-        deliveries.record(sourceName, delivery.deliveryId(), delivery.type(), businessKey, instanceId, clock.instant());
-        return new StartResult(instanceId, businessKey, false);
+        deliveries.record(sourceName, delivery.deliveryId(), delivery.type(), result, clock.instant());
+        return result;
     }
 
-    private String correlate(Delivery delivery, String businessKey) {
+    /** The business key's active run, looked for while holding the key's lock (so a concurrent delivery waits for this one). */
+    private Optional<String> lockedActiveRun(String processKey, String businessKey) {
+        if (businessKey == null) {
+            return Optional.empty();
+        }
+        runKeys.lock(processKey, businessKey);
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
+                .list().stream().map(ProcessInstance::getId).sorted().findFirst();
+    }
+
+    private String startRun(Delivery delivery, String businessKey, Map<String, String> latestDefinitions) {
+        if (latestDefinitions == null) {
+            return runtimeService.createProcessInstanceByKey(delivery.route().processKey())
+                    .businessKey(businessKey).setVariables(delivery.variables()).execute().getId();
+        }
+        // looked up as the start by key would, inside the batch's command (the start checks the caller's grants)
+        String definitionId = latestDefinitions.computeIfAbsent(delivery.route().processKey(), key -> Context.getProcessEngineConfiguration()
+                .getDeploymentCache().findDeployedLatestProcessDefinitionByKey(key).getId());
+        return runtimeService.createProcessInstanceById(definitionId)
+                .businessKey(businessKey).setVariables(delivery.variables()).execute().getId();
+    }
+
+    /**
+     * The route's message, to the active run only. Checked first: correlating to a run that does not wait
+     * would fall through to the message start event and start a second run beside it.
+     */
+    private String continueRun(Delivery delivery, String processInstanceId) {
+        String message = delivery.route().message();
+        boolean waits = runtimeService.createExecutionQuery().processInstanceId(processInstanceId).messageEventSubscriptionName(message).count() > 0;
+        if (waits) {
+            MessageCorrelationResult result = runtimeService.createMessageCorrelation(message).processInstanceId(processInstanceId)
+                    .setVariables(delivery.variables()).correlateWithResult();
+            if (result.getResultType() == MessageCorrelationResultType.Execution) {
+                return result.getExecution().getProcessInstanceId();
+            }
+        }
+        // thrown inside the transaction, so anything the correlation did rolls back
+        throw IntakeRejection.conflict("the active " + delivery.route().processKey() + " run " + processInstanceId
+                + " is not waiting for " + message + " now (it is between steps, or past the step that takes it); "
+                + "nothing was stored, send again later", IntakeRejectionHandler.OUTAGE_RETRY_AFTER_SECONDS);
+    }
+
+    private StartResult correlate(Delivery delivery, String businessKey) {
         try {
             MessageCorrelationResult result = runtimeService.createMessageCorrelation(delivery.route().message())
                     .processInstanceBusinessKey(businessKey)
@@ -162,12 +227,17 @@ public class IntakeService {
                     .correlateWithResult();
             // a message start event starts a new instance (with the business key); otherwise a waiting one continues
             return result.getResultType() == MessageCorrelationResultType.ProcessDefinition
-                    ? result.getProcessInstance().getId()
-                    : result.getExecution().getProcessInstanceId();
+                    ? StartResult.of(result.getProcessInstance().getId(), businessKey, StartResult.STARTED)
+                    : StartResult.of(result.getExecution().getProcessInstanceId(), businessKey, StartResult.CONTINUED);
         } catch (MismatchingMessageCorrelationException nobodyWaits) {
             throw IntakeRejection.notFound("no running " + delivery.route().processKey() + " with business key '"
                     + businessKey + "' is waiting for " + delivery.route().message());
         }
+    }
+
+    private static String businessKey(Delivery delivery) {
+        Object value = delivery.variables().get(delivery.route().businessKey());
+        return value == null ? null : value.toString();
     }
 
     /** An event that passed validation, ready to start: its delivery id, type, route and variables. */

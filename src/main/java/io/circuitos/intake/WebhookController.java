@@ -28,7 +28,9 @@ public class WebhookController {
     @Operation(summary = "Start or continue an agent with a signed Standard Webhooks event",
             description = "Body {\"type\", \"timestamp\", \"data\"}; the type routes to a process (circuitos.webhooks.routes). "
                     + "Signed with the source's whsec_ secret: webhook-signature is v1,<base64 HMAC-SHA256 of id.timestamp.body>.")
-    @ApiResponse(responseCode = "202", description = "durably started (or the first instance of this webhook-id, duplicate: true)")
+    @ApiResponse(responseCode = "202", description = "durably started, continued or left to the business key's active run (outcome: started, "
+            + "continued, ignored-active-run or applied; activeRun), or the first answer of this webhook-id (duplicate: true)")
+    @ApiResponse(responseCode = "409", description = "the business key's active run is not waiting for this message now; nothing stored; Retry-After")
     @ApiResponse(responseCode = "400", description = "unknown type, malformed JSON or a field at fault: {status, error, field}")
     @ApiResponse(responseCode = "401", description = "missing or bad signature, or a timestamp outside ±5 minutes")
     @ApiResponse(responseCode = "404", description = "unknown or switched-off source")

@@ -31,19 +31,52 @@ public record WebhookProperties(
      * sources, and every source a route names has a secret unless it is switched off explicitly.
      */
     public void check() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
+    }
+
+    /** Everything {@link #check()} refuses, each naming the setting to fix (all of them, for one clear answer at start). */
+    public List<String> problems() {
+        List<String> problems = new java.util.ArrayList<>();
+        java.util.Set<String> unsetSources = new java.util.HashSet<>();
         for (Route route : routes) {
-            checkLimits(route);
+            problem(problems, () -> checkLimits(route));
+            problem(problems, () -> checkActiveRunPolicy(route));
             if (route.sources().isEmpty()) {
-                throw new IllegalStateException("webhook route " + route.type() + " names no sources: set circuitos.webhooks.routes[].sources");
+                problems.add("webhook route " + route.type() + " names no sources: set circuitos.webhooks.routes[].sources");
             }
             for (String name : route.sources()) {
                 Source source = sources.get(name);
-                if ((source == null || source.enabled()) && (source == null || !source.accepts())) {
-                    throw new IllegalStateException("webhook source '" + name + "' (route " + route.type() + ") has no secret: set "
+                if ((source == null || source.enabled()) && (source == null || !source.accepts()) && unsetSources.add(name)) {
+                    problems.add("webhook source '" + name + "' (route " + route.type() + ") has no secret: set "
                             + "CIRCUITOS_WEBHOOKS_SOURCES_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_SECRET"
                             + ", or switch the source off with circuitos.webhooks.sources." + name + ".enabled=false");
                 }
             }
+        }
+        return problems;
+    }
+
+    private static void problem(List<String> problems, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalStateException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
+    private static void checkActiveRunPolicy(Route route) {
+        if (route.onActiveRun() != null && route.handler() != null) {
+            throw new IllegalStateException("webhook route " + route.type() + ": on-active-run applies to runs, but the route has handler "
+                    + route.handler() + " and starts none; remove on-active-run");
+        }
+        if (route.onActiveRun() == ActiveRunPolicy.CORRELATE && route.message() == null) {
+            throw new IllegalStateException("webhook route " + route.type() + ": on-active-run correlate needs the message to correlate: set message");
+        }
+        if (route.handler() == null && route.businessKey() == null) {
+            throw new IllegalStateException("webhook route " + route.type() + " names no business-key: set circuitos.webhooks.routes[].business-key");
         }
     }
 
@@ -68,9 +101,23 @@ public record WebhookProperties(
      * @param businessKey name of the field that becomes (or finds) the business key
      * @param sources     sources allowed to send this type (required)
      * @param fields      payload fields, each mapped to a process variable of the same name
+     * @param onActiveRun what an event does when its business key already has an active run of {@code processKey}:
+     *                    {@code ignore}, {@code correlate} (needs {@code message}) or {@code start}; unset, a route
+     *                    with a message correlates and one without ignores (no second run by accident)
      */
     public record Route(String type, String processKey, String message, String handler, String businessKey, @DefaultValue List<String> sources,
-                        @DefaultValue List<FieldMapping> fields) {
+                        @DefaultValue List<FieldMapping> fields, ActiveRunPolicy onActiveRun) {
+
+        /** The policy in force: the configured one, else the default by the route's shape; null for a handler route (no run). */
+        public ActiveRunPolicy activeRunPolicy() {
+            if (handler != null) {
+                return null;
+            }
+            if (onActiveRun != null) {
+                return onActiveRun;
+            }
+            return message != null ? ActiveRunPolicy.CORRELATE : ActiveRunPolicy.IGNORE;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.circuitos.knowledge;
 
+import io.circuitos.ml.EmbeddingUnavailableException;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,7 +28,14 @@ public class AddToKnowledgeDelegate implements JavaDelegate {
         String text = "# " + title + "\n\n" + execution.getVariable("question") + "\n\n" + execution.getVariable("answer");
         KnowledgeBase.Article article = new KnowledgeBase.Article(id, title, text);
         answers.save(article, "support answer", ClockUtil.getCurrentTime().toInstant());
-        knowledge.get().add(article);
+        try {
+            knowledge.get().add(article);
+        } catch (RuntimeException e) {
+            if (!EmbeddingUnavailableException.causes(e)) {
+                throw e;
+            }
+            // degraded: the answer is saved and joins the index at the next start that loads the model
+        }
         execution.setVariableLocal("addedArticleId", id);
     }
 }

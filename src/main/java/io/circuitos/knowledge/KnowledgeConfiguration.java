@@ -31,7 +31,12 @@ public class KnowledgeConfiguration {
     @Bean
     @ConditionalOnProperty(name = "circuitos.knowledge.warm-up", havingValue = "true", matchIfMissing = true)
     public KnowledgeWarmUp knowledgeWarmUp(ObjectProvider<KnowledgeBase> knowledge) {
-        return new KnowledgeWarmUp(knowledge);
+        return new KnowledgeWarmUp(SharedEmbeddingModel.loader(), knowledge);
+    }
+
+    @Bean("knowledge")
+    public KnowledgeHealthIndicator knowledgeHealthIndicator() {
+        return new KnowledgeHealthIndicator(SharedEmbeddingModel.loader());
     }
 
     @Bean

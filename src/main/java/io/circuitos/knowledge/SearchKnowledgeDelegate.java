@@ -1,5 +1,6 @@
 package io.circuitos.knowledge;
 
+import io.circuitos.ml.EmbeddingUnavailableException;
 import io.circuitos.platform.TaskInputs;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public class SearchKnowledgeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int limit = (int) TaskInputs.number(execution, "k", 3);
-        List<KnowledgeBase.Hit> hits = knowledge.get().search(String.valueOf(execution.getVariable("question")), limit);
+        List<KnowledgeBase.Hit> hits = hits(String.valueOf(execution.getVariable("question")), limit);
         execution.setVariableLocal("articleIds", hits.stream().map(KnowledgeBase.Hit::articleId).collect(Collectors.joining(",")));
         execution.setVariableLocal("citedArticles", hits.stream()
                 .map(h -> String.format(Locale.ROOT, "%s — %s (%.2f)", h.articleId(), h.title(), h.score()))
@@ -36,5 +37,17 @@ public class SearchKnowledgeDelegate implements JavaDelegate {
         // process text variables hold 4,000 characters; the best passages come first, so cutting the tail loses least
         execution.setVariableLocal("knowledgeContext", context.length() > MAX_TEXT ? context.substring(0, MAX_TEXT) : context);
         execution.setVariableLocal("topArticleScore", hits.isEmpty() ? 0.0 : Math.round(hits.get(0).score() * 1000d) / 1000d);
+    }
+
+    /** Degraded (the embedding model could not be loaded, health {@code knowledge} says why): no article found. */
+    private List<KnowledgeBase.Hit> hits(String question, int limit) {
+        try {
+            return knowledge.get().search(question, limit);
+        } catch (RuntimeException e) {
+            if (!EmbeddingUnavailableException.causes(e)) {
+                throw e;
+            }
+            return List.of();
+        }
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * The one in-process all-MiniLM-L6-v2 model (offline), shared by text models and the knowledge base:
- * loaded once, on first use. Single texts are embedded once: a support ticket's text is embedded for
+ * loaded once, by {@link EmbeddingModelLoader}. Single texts are embedded once: a support ticket's text is embedded for
  * retrieval and its vector reused by the escalation-risk model (and by cross-validation, which sees
  * every training row five times). Batches (indexing the knowledge base) are not cached.
  */
@@ -39,16 +39,20 @@ public final class SharedEmbeddingModel implements EmbeddingModel {
         this.model = model;
     }
 
-    private static final class Holder {
-        static {
-            System.setProperty("ai.djl.offline", "true"); // the tokenizer would otherwise try to download on first use
-        }
-
-        static final SharedEmbeddingModel INSTANCE = new SharedEmbeddingModel(new SingleThreadedMiniLm());
+    static {
+        System.setProperty("ai.djl.offline", "true"); // the tokenizer would otherwise try to download on first use
     }
 
+    private static final EmbeddingModelLoader LOADER = new EmbeddingModelLoader(() -> new SharedEmbeddingModel(new SingleThreadedMiniLm()));
+
+    /** The model, loaded by the first caller (see {@link EmbeddingModelLoader}); throws {@link EmbeddingUnavailableException} if it cannot be. */
     public static EmbeddingModel get() {
-        return Holder.INSTANCE;
+        return LOADER.load();
+    }
+
+    /** The one loader of this JVM: its state is the {@code knowledge} health. */
+    public static EmbeddingModelLoader loader() {
+        return LOADER;
     }
 
     @Override

@@ -29,7 +29,7 @@ class PayloadMapperProperties {
             new FieldMapping("amount", "data.amount", FieldType.NUMBER, false, 0.0, null, null, List.of(), null),
             new FieldMapping("count", "data.count", FieldType.INTEGER, false, 0.0, 1000.0, null, List.of(), null),
             new FieldMapping("flag", "data.flag", FieldType.BOOLEAN, false, null, null, null, List.of(), null),
-            new FieldMapping("tier", "data.tier", FieldType.STRING, false, null, null, null, List.of("standard", "vip"), "standard")));
+            new FieldMapping("tier", "data.tier", FieldType.STRING, false, null, null, null, List.of("standard", "vip"), "standard")), null);
 
     @Property(tries = 2000)
     void anyValueInAnyFieldIsMappedWithinItsLimitsOrRejectedNamingTheField(@ForAll("values") JsonNode value, @ForAll("fields") String field) {

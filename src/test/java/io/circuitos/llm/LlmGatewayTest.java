@@ -98,12 +98,11 @@ class LlmGatewayTest {
 
     @Test
     void aSlowAnswerPastTheTimeoutIsARetryableUnavailability() {
-        ollama.enqueue(Reply.json("late", "late").after(Duration.ofSeconds(3)));
+        // far past the timeout, so only the timeout can end the call with an error: no wall-clock margin to assert
+        ollama.enqueue(Reply.json("late", "late").after(Duration.ofSeconds(60)));
         LlmGateway gateway = LlmConfiguration.gateway(properties(ollama.baseUrl(), Duration.ofMillis(500)));
-        long started = System.nanoTime();
         assertThatThrownBy(() -> gateway.complete(TEMPLATE, VARIABLES))
                 .isInstanceOfSatisfying(LlmUnavailableException.class, e -> assertThat(e.retryable()).isTrue());
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
         assertThat(ollama.requests()).hasSize(1); // maxRetries(0): the client never asks twice
     }
 

@@ -44,6 +44,7 @@ public final class FakeOllama implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService handlers = Executors.newCachedThreadPool();
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private volatile Reply defaultReply = Reply.json("Picking up where we left off", "Hi, would a short call next week work?");
@@ -52,7 +53,7 @@ public final class FakeOllama implements AutoCloseable {
         // without TCP_NODELAY the JDK server's split header/body writes meet delayed ACKs: +40 ms a call
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(handlers);
         server.createContext("/api/chat", exchange -> {
             requests.add(JSON.readTree(exchange.getRequestBody()));
             Reply reply = replies.poll();
@@ -120,5 +121,6 @@ public final class FakeOllama implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow(); // ends replies still waiting out their delay
     }
 }

@@ -1,0 +1,15 @@
+package io.circuitos.intake;
+
+/**
+ * What a route does with an event whose business key already has an active run of its process
+ * ({@code circuitos.webhooks.routes[].on-active-run}).
+ */
+public enum ActiveRunPolicy {
+
+    /** Start nothing; answer the active run ({@code "outcome": "ignored-active-run"}). */
+    IGNORE,
+    /** Deliver the route's message to the active run ({@code "outcome": "continued"}); 409 if it is not waiting for it. */
+    CORRELATE,
+    /** Start another run regardless. */
+    START
+}

@@ -63,7 +63,7 @@ final class LlmAsk {
                 if (unavailable.retryable() && engineWillRetry()) {
                     throw unavailable;
                 }
-                return new Outcome(null, null, unavailable.getMessage()); // no model text: nothing for the guard to check
+                return new Outcome(null, null, unavailable.forPeople()); // no model text: nothing for the guard to check
             }
         }
         return new Outcome(null, "not checked", reason);

@@ -20,7 +20,7 @@ class RedactionTest {
             "support.ticket_created", "support-escalation", null, null, "ticketId", List.of("helpdesk"), List.of(
             new FieldMapping("ticketId", "data.ticketId", FieldType.STRING, true, null, null, 64, List.of(), null),
             new FieldMapping("ticketText", "data.text", FieldType.STRING, true, null, null, 4000, List.of(), null, true),
-            new FieldMapping("customerTier", "data.customer.tier", FieldType.STRING, false, null, null, null, List.of(), null)))), 60);
+            new FieldMapping("customerTier", "data.customer.tier", FieldType.STRING, false, null, null, null, List.of(), null)), io.circuitos.intake.ActiveRunPolicy.IGNORE)), 60);
     private static final PersonalData PERSONAL = PersonalData.of(WEBHOOKS, new PrivacyProperties(List.of("draft", "caseTitle")));
     private final Redaction redaction = new Redaction(PERSONAL, null);
 

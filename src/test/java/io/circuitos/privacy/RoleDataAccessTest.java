@@ -253,6 +253,7 @@ class RoleDataAccessTest {
      */
     private Map<String, HttpResponse<String>> webapps(Row row, String user, String password) throws Exception {
         String app = row.cockpit() ? "cockpit" : "tasklist";
+        serveThisEngine();
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
         browser.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/app/" + app + "/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -344,5 +345,21 @@ class RoleDataAccessTest {
 
     private String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * The webapps find the engine "default" through the process engine registry and the runtime container; a test
+     * context started (or refused) earlier in this JVM may have left its own there.
+     */
+    private void serveThisEngine() {
+        ProcessEngines.registerProcessEngine(engine);
+        org.camunda.bpm.container.RuntimeContainerDelegate container = org.camunda.bpm.container.RuntimeContainerDelegate.INSTANCE.get();
+        ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
+        if (registered != engine) {
+            if (registered != null) {
+                container.unregisterProcessEngine(registered);
+            }
+            container.registerProcessEngine(engine);
+        }
     }
 }

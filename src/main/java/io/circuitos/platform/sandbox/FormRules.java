@@ -18,6 +18,12 @@ final class FormRules {
     /** Markup, markdown images, absolute or protocol-relative URLs and script schemes: what loads or sends something. */
     private static final Pattern ACTIVE_CONTENT = Pattern.compile(
             "(?i)<\\s*[a-z!/?]|!\\[|[a-z][a-z0-9+.-]*://|\\]\\(\\s*//|javascript\\s*:|vbscript\\s*:|data\\s*:\\s*[a-z]+/[a-z]");
+    /**
+     * The one piece of markup allowed: a link to a page of this server that opens in a new tab (Tasklist replaces
+     * itself with a markdown link's target), written exactly so, its href a local path.
+     */
+    private static final Pattern LOCAL_LINK = Pattern.compile(
+            "<a href=\"(/(?![/\\\\])[^\"<>\\s]*)\" target=\"_blank\" rel=\"noopener\">([^<>]*)</a>");
     /** Templates may only insert a variable's value, not build text with expressions. */
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}");
     private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_.]*\\s*");
@@ -56,8 +62,9 @@ final class FormRules {
         }
     }
 
-    private void text(String id, String property, String text) {
-        if (ACTIVE_CONTENT.matcher(text).find()) {
+    private void text(String id, String property, String original) {
+        String text = LOCAL_LINK.matcher(original).replaceAll("$2");
+        if (ACTIVE_CONTENT.matcher(text).find() || LOCAL_LINK.matcher(original).results().anyMatch(link -> link.group(1).contains(":"))) {
             refuse(id, "form component property '" + property + "' contains markup, an image or a link outside this server; forms deployed"
                     + " by analysts show text, links to this server's pages (/path) and collect answers only");
         } else if (text.stripLeading().startsWith("=")) {

@@ -175,7 +175,7 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         assertThat(runtimeService().createIncidentQuery().processInstanceId(ticket.getId()).count()).isZero();
         assertThat(ticket).isWaitingAt(Element.HANDLE_TICKET).variables().containsEntry(Variable.ROUTE, "human").containsEntry(Variable.PRIORITY, "P3")
                 .containsEntry(Variable.DRAFT_ANSWER, "").containsEntry(Variable.DRAFT_ORIGIN, "none").containsEntry(Variable.CONFIDENCE, 0.0);
-        assertThat((String) runtimeService().getVariable(ticket.getId(), Variable.DRAFT_NOTE)).startsWith("No model answer: LLM call failed");
+        assertThat((String) runtimeService().getVariable(ticket.getId(), Variable.DRAFT_NOTE)).startsWith("No model answer: the AI model could not be reached");
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class ConversationProcess {
         public static final String NOTE_MESSAGE = "NoteMessage";
         public static final String NO_SUGGESTION_OVER_BUDGET = "NoSuggestionOverBudget";
         public static final String QUIET_FOR_AWEEK = "QuietForAWeek";
+        public static final String REPLY_DELIVERED = "ReplyDelivered";
         public static final String REPLY_TO_CONTACT = "ReplyToContact";
         public static final String REP_REPLY_DELIVERED = "RepReplyDelivered";
         public static final String REP_REPLY_NOT_DELIVERED = "RepReplyNotDelivered";

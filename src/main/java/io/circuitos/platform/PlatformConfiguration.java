@@ -8,7 +8,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import io.circuitos.platform.bounds.DecisionBoundsProperties;
 import io.circuitos.platform.bounds.EngineBoundsProperties;
 import io.circuitos.platform.bounds.FeelBudget;
-import io.circuitos.platform.bounds.MultiInstanceLimitProperties;
 import io.circuitos.platform.bounds.RunTimeBounds;
 import io.circuitos.platform.bounds.RunTimeBoundsPlugin;
 import io.circuitos.platform.sandbox.ReferenceCatalog;
@@ -36,8 +35,9 @@ public class PlatformConfiguration {
 
     /** Multi-instance cardinality and steps per transaction, for every process whoever deployed it. */
     @Bean
-    public RunTimeBoundsPlugin runTimeBoundsPlugin(MultiInstanceLimitProperties multiInstance, EngineBoundsProperties engine) {
-        return new RunTimeBoundsPlugin(new RunTimeBounds(multiInstance.maxMultiInstanceCardinality(), engine.maxStepsPerTransaction()));
+    public RunTimeBoundsPlugin runTimeBoundsPlugin(DeploymentLimits limits, EngineBoundsProperties engine) {
+        // the same cardinality limit the deployment guard applies to literal cardinalities
+        return new RunTimeBoundsPlugin(new RunTimeBounds(limits.maxMultiInstanceCardinality(), engine.maxStepsPerTransaction()));
     }
 
     /** The engine's clock for the application's own classes (see {@link EngineClock}). */

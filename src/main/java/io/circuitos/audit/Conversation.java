@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,12 +45,23 @@ public final class Conversation {
             return List.of();
         }
         List<Message> messages = new ArrayList<>();
+        if (!list.isArray()) {
+            return messages;
+        }
         for (JsonNode message : list) {
-            String at = message.path("at").asText(null);
             messages.add(new Message(message.path("author").asText(""), message.path("text").asText(""),
-                    at == null ? null : Instant.parse(at), message.path("delivered").asBoolean(true)));
+                    instant(message.path("at").asText(null)), message.path("delivered").asBoolean(true)));
         }
         return messages;
+    }
+
+    /** A time the trail can show; none when the stored text is not one (the variable may have been set by other means). */
+    private static Instant instant(String at) {
+        try {
+            return at == null ? null : Instant.parse(at);
+        } catch (DateTimeParseException notATime) {
+            return null;
+        }
     }
 
     /** {@code stored} with one message more, as JSON text. */

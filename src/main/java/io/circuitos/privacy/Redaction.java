@@ -111,7 +111,8 @@ public class Redaction {
     private static RunTrace.Messages messages(RunTrace.Messages messages) {
         return new RunTrace.Messages(messages.inbound(), messages.emails().stream()
                 .map(e -> new RunTrace.Email(e.step(), PersonalData.REDACTED, e.subject() == null ? null : PersonalData.REDACTED, e.sent()))
-                .toList(), messages.webhooks());
+                .toList(), messages.webhooks(), messages.conversation().stream()
+                .map(m -> new RunTrace.ChatMessage(m.author(), PersonalData.REDACTED, m.at(), m.delivered())).toList());
     }
 
     private Map<String, Object> variables(Map<String, Object> variables) {

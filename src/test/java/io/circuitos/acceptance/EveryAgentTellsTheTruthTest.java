@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.circuitos.audit.AppendMessageListener;
+import io.circuitos.audit.Conversation;
 import io.circuitos.intake.WebhookProperties;
 import io.circuitos.platform.HtmlPage;
 import io.circuitos.platform.contract.AgentCatalog;
 import io.circuitos.platform.contract.ShippedAgents;
+import io.circuitos.privacy.PersonalData;
 import io.circuitos.support.FakeOllama;
 import io.circuitos.support.SignedWebhooks;
 import java.io.ByteArrayInputStream;
@@ -184,7 +187,7 @@ class EveryAgentTellsTheTruthTest {
                         assertTrail(agent, businessKey, run, elements, catalog);
                     }
                 }
-                assertPage(agent, businessKey, reader);
+                assertPage(agent, businessKey, reader, trail);
             }
             for (String other : others) {
                 assertThat(get("/api/agents/" + agent + "/runs/" + url(businessKey) + "/trace", other).statusCode()).isEqualTo(403);
@@ -273,15 +276,33 @@ class EveryAgentTellsTheTruthTest {
                     score.get("modelName").asText().length() + 1);
         }
         assertThat(trail.toString()).as("no value of %s %s failed to read", agent, businessKey).doesNotContain("Object is not deserialized");
+        assertConversation(instanceId, trail);
     }
 
-    private void assertPage(String agent, String businessKey, String reader) throws Exception {
+    /** A run that keeps a conversation shows every message of it, in order, with its author (the text, unless the reader may not see it). */
+    private void assertConversation(String instanceId, JsonNode trail) {
+        List<Conversation.Message> kept = history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                .variableName(AppendMessageListener.MESSAGES).list().stream().filter(v -> instanceId.equals(v.getActivityInstanceId()))
+                .findFirst().map(v -> Conversation.parse(v.getValue())).orElse(List.of());
+        List<JsonNode> shown = stream(trail.at("/messages/conversation")).toList();
+        assertThat(shown).extracting(m -> m.get("author").asText()).containsExactlyElementsOf(kept.stream().map(Conversation.Message::author).toList());
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(shown.get(i).get("text").asText()).isIn(kept.get(i).text(), PersonalData.REDACTED);
+            assertThat(shown.get(i).get("delivered").asBoolean()).isEqualTo(kept.get(i).delivered());
+        }
+    }
+
+    private void assertPage(String agent, String businessKey, String reader, JsonNode trail) throws Exception {
         HttpResponse<String> page = get("/trace/" + agent + "/" + url(businessKey), reader);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(HtmlPage.CONTENT_SECURITY_POLICY);
         assertThat(page.body()).contains("<h1>" + HtmlPage.escape(agent) + " · " + HtmlPage.escape(businessKey) + "</h1>")
                 .contains("href=\"/camunda/app/cockpit/default/#/process-instance/")
                 .doesNotContain("Exception").doesNotContain("Whitelabel").doesNotContain("<script").doesNotContain("style=");
+        JsonNode newest = trail.has("runs") ? trail.get("runs").get(0) : trail;
+        for (JsonNode message : newest.at("/messages/conversation")) {
+            assertThat(page.body()).as("the page shows the conversation of %s", businessKey).contains(HtmlPage.escape(message.get("text").asText()));
+        }
     }
 
     /** Each open handoff's form links to the trail of its run: the link resolves for a signed-in reader, in a new tab. */

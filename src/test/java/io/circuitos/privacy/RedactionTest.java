@@ -62,7 +62,8 @@ class RedactionTest {
                 List.of(new RunTrace.LlmCall("AnswerTicket", "support-answer", "m", 1L, 1L, 1L, "passed", "llm", null, "Dear Erin, ...")),
                 List.of(new RunTrace.HumanAction("t1", "HandleTicket", "Answer ticket: Erin (HD-1)", List.of("support-agents"), "agent",
                         Instant.EPOCH, null, Instant.EPOCH, null, answers)),
-                new RunTrace.Messages(List.of(), List.of(new RunTrace.Email("answer", "erin@example.org", "Hello Erin", Instant.EPOCH)), List.of()));
+                new RunTrace.Messages(List.of(), List.of(new RunTrace.Email("answer", "erin@example.org", "Hello Erin", Instant.EPOCH)), List.of(),
+                        List.of(new RunTrace.ChatMessage("customer", "I am Erin, call me on 0123", Instant.EPOCH, true))));
 
         RunTrace redacted = redaction.trace(trace);
 
@@ -73,6 +74,10 @@ class RedactionTest {
         assertThat(redacted.humanActions().get(0).answers()).containsEntry("ticketText", PersonalData.REDACTED).containsEntry("customerTier", "vip");
         assertThat(redacted.messages().emails().get(0).recipient()).isEqualTo(PersonalData.REDACTED);
         assertThat(redacted.messages().emails().get(0).subject()).isEqualTo(PersonalData.REDACTED);
+        assertThat(redacted.messages().conversation()).singleElement().satisfies(m -> {
+            assertThat(m.author()).isEqualTo("customer");
+            assertThat(m.text()).isEqualTo(PersonalData.REDACTED);
+        });
     }
 
     @Test

@@ -45,7 +45,12 @@ public record RunTrace(Run run, List<Step> path, List<Incident> incidents, List<
                               Instant created, Instant claimed, Instant completed, String outcome, Map<String, Object> answers) {
     }
 
-    public record Messages(List<Delivery> inbound, List<Email> emails, List<Webhook> webhooks) {
+    /** @param conversation the run's conversation ({@code messages}, written by {@code appendMessage}), oldest first; empty when it has none */
+    public record Messages(List<Delivery> inbound, List<Email> emails, List<Webhook> webhooks, List<ChatMessage> conversation) {
+    }
+
+    /** One message of a conversation: who wrote it ({@code customer}, {@code ai}, {@code rep}), and whether it reached the customer. */
+    public record ChatMessage(String author, String text, Instant at, boolean delivered) {
     }
 
     public record Delivery(String source, String webhookId, String eventType, Instant received) {

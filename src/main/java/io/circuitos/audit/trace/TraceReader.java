@@ -2,6 +2,8 @@ package io.circuitos.audit.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.circuitos.audit.AppendMessageListener;
+import io.circuitos.audit.Conversation;
 import io.circuitos.audit.MatchedRuleRecorder;
 import io.circuitos.intake.WebhookProperties;
 import io.circuitos.platform.contract.AgentCatalog;
@@ -280,7 +282,14 @@ public class TraceReader {
         List<RunTrace.Webhook> outbound = variables.stream().filter(v -> "webhookId".equals(v.getName()) && value(v) != null)
                 .map(v -> new RunTrace.Webhook(activities.containsKey(v.getActivityInstanceId())
                         ? activities.get(v.getActivityInstanceId()).getActivityId() : null, value(v).toString())).toList();
-        return new RunTrace.Messages(inbound, emails, outbound);
+        return new RunTrace.Messages(inbound, emails, outbound, conversation(id, variables));
+    }
+
+    private static List<RunTrace.ChatMessage> conversation(String instanceId, List<HistoricVariableInstance> variables) {
+        return variables.stream().filter(v -> AppendMessageListener.MESSAGES.equals(v.getName()) && instanceId.equals(v.getActivityInstanceId()))
+                .findFirst().map(v -> Conversation.parse(value(v)).stream()
+                        .map(m -> new RunTrace.ChatMessage(m.author(), m.text(), m.at(), m.delivered())).toList())
+                .orElse(List.of());
     }
 
     private Set<String> eventTypes(String processKey) {

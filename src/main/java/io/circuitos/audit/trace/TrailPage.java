@@ -1,5 +1,6 @@
 package io.circuitos.audit.trace;
 
+import io.circuitos.audit.Conversation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -243,6 +244,18 @@ final class TrailPage {
         messages.webhooks().forEach(w -> html.append("<li>sent webhook ").append(e(w.webhookId())).append(" from ").append(e(w.activityId()))
                 .append("</li>"));
         html.append("</ul>");
+        conversation(html, messages.conversation());
+    }
+
+    private static void conversation(StringBuilder html, List<RunTrace.ChatMessage> conversation) {
+        if (conversation.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Conversation</h2><ol>");
+        conversation.forEach(m -> html.append("<li><strong>").append(e(Conversation.AUTHORS.getOrDefault(m.author(), m.author())))
+                .append("</strong>").append(m.delivered() ? "" : " (not delivered)").append(" <span class=\"muted\">")
+                .append(m.at() == null ? "" : time(m.at())).append("</span><br>").append(e(m.text())).append("</li>"));
+        html.append("</ol>");
     }
 
     private static void incidents(StringBuilder html, List<RunTrace.Incident> incidents) {

@@ -16,6 +16,9 @@ public final class SupportEscalationProcess {
         public static final String ANSWERED_AUTOMATICALLY = "AnsweredAutomatically";
         public static final String ANSWERED_BY_PERSON = "AnsweredByPerson";
         public static final String ANSWER_BUDGET_EXCEEDED = "AnswerBudgetExceeded";
+        public static final String ANSWER_DELIVERED = "AnswerDelivered";
+        public static final String ANSWER_NOT_DELIVERED = "AnswerNotDelivered";
+        public static final String ANSWER_POSTED_BY_AGENT = "AnswerPostedByAgent";
         public static final String ANSWER_TICKET = "AnswerTicket";
         public static final String CHECK_GROUNDING = "CheckGrounding";
         public static final String CUSTOMER_REPLIED = "CustomerReplied";
@@ -24,6 +27,8 @@ public final class SupportEscalationProcess {
         public static final String HUMAN_ANSWERED = "HumanAnswered";
         public static final String NEEDS_REVIEW = "NeedsReview";
         public static final String NO_DRAFT_OVER_BUDGET = "NoDraftOverBudget";
+        public static final String PERSONS_ANSWER_DELIVERED = "PersonsAnswerDelivered";
+        public static final String POSTED_BY_AGENT = "PostedByAgent";
         public static final String RECORD_REPLY = "RecordReply";
         public static final String REPLY_RECEIVED = "ReplyReceived";
         public static final String REPLY_RECORDED = "ReplyRecorded";
@@ -37,6 +42,7 @@ public final class SupportEscalationProcess {
         public static final String SEND_HUMAN_ANSWER = "SendHumanAnswer";
         public static final String SLA_MISSED = "SlaMissed";
         public static final String TICKET_CREATED = "TicketCreated";
+        public static final String TO_SUPPORT_AGENT = "ToSupportAgent";
 
         private Element() {
         }
@@ -61,6 +67,9 @@ public final class SupportEscalationProcess {
     /** Variables: route fields, output mappings, decision results, form answers. */
     public static final class Variable {
         public static final String ANSWERED_BY = "answeredBy";
+        public static final String ANSWER_DELIVERED = "answerDelivered";
+        public static final String ANSWER_DELIVERY = "answerDelivery";
+        public static final String ANSWER_NOT_DELIVERED_REASON = "answerNotDeliveredReason";
         public static final String ARTICLE_IDS = "articleIds";
         public static final String AUTO_SEND_BLOCKED_REASON = "autoSendBlockedReason";
         public static final String CITED_ARTICLES = "citedArticles";

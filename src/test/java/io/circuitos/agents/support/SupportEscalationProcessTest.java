@@ -61,8 +61,9 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         ProcessInstance ticket = start("T-AUTO", HOW_TO, "standard", 0);
         runJobs(ticket);
 
-        assertThat(ticket).isEnded().hasPassed(Element.SEND_ANSWER, Element.ANSWERED_AUTOMATICALLY).hasNotPassed(Element.REVIEW_ANSWER, Element.HANDLE_TICKET)
-                .variables().containsEntry(Variable.ROUTE, "auto_answer").containsEntry(Variable.CONFIDENCE, 0.93).containsEntry(Variable.DRAFT_ORIGIN, "llm");
+        assertThat(ticket).isEnded().hasPassed(Element.SEND_ANSWER, Element.ANSWER_DELIVERED, Element.ANSWERED_AUTOMATICALLY)
+                .hasNotPassed(Element.REVIEW_ANSWER, Element.ANSWER_NOT_DELIVERED, Element.HANDLE_TICKET).variables()
+                .containsEntry(Variable.ANSWER_DELIVERED, true).containsEntry(Variable.ANSWER_NOT_DELIVERED_REASON, null).containsEntry(Variable.ROUTE, "auto_answer").containsEntry(Variable.CONFIDENCE, 0.93).containsEntry(Variable.DRAFT_ORIGIN, "llm");
         assertThat((String) historicVariable(ticket, Variable.CITED_ARTICLES)).contains("working-tasks-in-tasklist");
         assertThat((Double) historicVariable(ticket, Variable.RISK)).isLessThan(0.15);
         JsonNode sent = helpdeskPosts("T-AUTO").get(0);
@@ -83,7 +84,7 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         assertThat(helpdeskPosts("T-REVIEW")).hasSize(1);
         assertThat(task(ticket)).hasCandidateGroup("support-agents").hasName("Review answer: Tasks (T-REVIEW)");
         complete(task(ticket));
-        assertThat(ticket).isEnded().hasPassed(Element.REVIEWED);
+        assertThat(ticket).isEnded().hasPassed(Element.ANSWER_DELIVERED, Element.REVIEWED).hasNotPassed(Element.ANSWER_NOT_DELIVERED);
     }
 
     @Test
@@ -104,7 +105,8 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         assertThat(task(ticket)).hasCandidateGroup("support-leads").hasName("Escalated ticket: P1 Tasks (T-VIP)");
         complete(task(ticket), withVariables(Variable.DRAFT_ANSWER, "I corrected the invoice; the credit shows on your next bill."));
         runJobs(ticket);
-        assertThat(ticket).isEnded().hasPassed(Element.HANDLE_ESCALATED_TICKET, Element.SEND_HUMAN_ANSWER, Element.ADD_ANSWER_TO_KNOWLEDGE, Element.ANSWERED_BY_PERSON);
+        assertThat(ticket).isEnded().hasPassed(Element.HANDLE_ESCALATED_TICKET, Element.SEND_HUMAN_ANSWER, Element.ADD_ANSWER_TO_KNOWLEDGE, Element.ANSWERED_BY_PERSON)
+                .variables().containsEntry(Variable.END_REASON, "answered by a support agent; answer added to the knowledge base");
         assertThat(helpdeskPosts("T-VIP")).singleElement().satisfies(post -> assertThat(post.at("/data/answer").asText()).isEqualTo("I corrected the invoice; the credit shows on your next bill."));
     }
 
@@ -174,7 +176,8 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
         runJobsWithRetries(ticket);
         assertThat(runtimeService().createIncidentQuery().processInstanceId(ticket.getId()).count()).isZero();
         assertThat(ticket).isWaitingAt(Element.HANDLE_TICKET).variables().containsEntry(Variable.ROUTE, "human").containsEntry(Variable.PRIORITY, "P3")
-                .containsEntry(Variable.DRAFT_ANSWER, "").containsEntry(Variable.DRAFT_ORIGIN, "none").containsEntry(Variable.CONFIDENCE, 0.0);
+                .containsEntry(Variable.DRAFT_ANSWER, "").containsEntry(Variable.DRAFT_ORIGIN, "none").containsEntry(Variable.CONFIDENCE, 0.0)
+                .containsEntry(Variable.INTENT, "not classified").containsEntry(Variable.SENTIMENT, "not classified");
         assertThat((String) runtimeService().getVariable(ticket.getId(), Variable.DRAFT_NOTE)).startsWith("No model answer: the AI model could not be reached");
     }
 
@@ -186,8 +189,97 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
 
         assertThat(ticket).hasPassed(Element.ANSWER_BUDGET_EXCEEDED, Element.NO_DRAFT_OVER_BUDGET).isWaitingAt(Element.HANDLE_TICKET).variables()
                 .containsEntry(Variable.ROUTE, "human").containsEntry(Variable.DRAFT_ANSWER, "").containsEntry(Variable.DRAFT_ORIGIN, "none")
-                .containsEntry(Variable.CONFIDENCE, 0.0).containsEntry(Variable.DRAFT_NOTE, "No model answer: the LLM budget of this instance is used up.");
+                .containsEntry(Variable.CONFIDENCE, 0.0).containsEntry(Variable.DRAFT_NOTE, "No model answer: the LLM budget of this instance is used up.")
+                .containsEntry(Variable.INTENT, "not classified").containsEntry(Variable.SENTIMENT, "not classified");
         assertThat(ollama.requests()).isEmpty();
+    }
+
+    @Test
+    void withTheLlmDownAVipsTicketGoesToAPersonAtP2ByTheRuleForTicketsNoModelClassified() {
+        llmDown();
+        ProcessInstance ticket = start("T-DOWN-VIP", HOW_TO, "vip", 0);
+        runJobsWithRetries(ticket);
+
+        assertThat(ticket).isWaitingAt(Element.HANDLE_TICKET).variables().containsEntry(Variable.SENTIMENT, "not classified")
+                .containsEntry(Variable.ROUTE, "human").containsEntry(Variable.PRIORITY, "P2")
+                .containsEntry(Variable.ROUTE_RULE, "sentiment \"not classified\" and customerTier \"vip\" → route = human, priority = P2");
+        assertThat(task(ticket).getPriority()).isEqualTo(75);
+    }
+
+    @Test
+    void anAnswerTheHelpDeskDidNotTakeGoesToASupportAgent() throws Exception {
+        reconfigure("circuitos.outbound.helpdesk.url", "");
+        ollama.enqueue(answer("find my tasks", "neutral", "Open Tasklist and pick the filter of your group.", 0.93));
+        ProcessInstance ticket = start("T-UNDELIVERED", HOW_TO, "standard", 0);
+        runJobs(ticket);
+
+        assertThat(ticket).hasPassed(Element.SEND_ANSWER, Element.ANSWER_DELIVERED, Element.ANSWER_NOT_DELIVERED)
+                .hasNotPassed(Element.NEEDS_REVIEW, Element.ANSWERED_AUTOMATICALLY).isWaitingAt(Element.HANDLE_TICKET).variables()
+                .containsEntry(Variable.ROUTE, "auto_answer").containsEntry(Variable.ANSWER_DELIVERED, false)
+                .containsEntry(Variable.ANSWER_NOT_DELIVERED_REASON, "no address is configured for the helpdesk").containsEntry(Variable.PRIORITY, "P3");
+        assertThat(routingOutputs(ticket)).as("the decision's own outputs: it gave no priority")
+                .containsEntry("route", "auto_answer").doesNotContainKey("priority");
+        Task handle = task(ticket);
+        assertThat(handle).hasCandidateGroup("support-agents").hasName("Answer ticket: P3 Tasks (T-UNDELIVERED)");
+        assertThat(handle.getPriority()).isEqualTo(50);
+        assertThat(handle.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(48))));
+        assertThat(managementService().createJobQuery().processInstanceId(ticket.getId()).activityId(Element.SLA_MISSED).singleResult()
+                .getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(48))));
+        assertThat(webhookResults(ticket)).containsExactly(false);
+
+        complete(handle, withVariables(Variable.ANSWER_DELIVERY, "postedByAgent"));
+        runJobs(ticket);
+        assertThat(ticket).isEnded().hasPassed(Element.ADD_ANSWER_TO_KNOWLEDGE, Element.POSTED_BY_AGENT, Element.ANSWER_POSTED_BY_AGENT)
+                .hasNotPassed(Element.SEND_HUMAN_ANSWER, Element.ANSWERED_BY_PERSON).variables().containsEntry(Variable.END_REASON,
+                        "answered by a support agent, who posted the answer in the help desk (circuitos could not deliver it: "
+                                + "no address is configured for the helpdesk); answer added to the knowledge base");
+        assertThat(helpdeskPosts("T-UNDELIVERED")).isEmpty();
+        assertThat(database.queryForObject("select body from circuitos_knowledge_article where article_id = 'answer-T-UNDELIVERED'", String.class))
+                .contains("Open Tasklist and pick the filter of your group.");
+    }
+
+    @Test
+    void aPersonsAnswerTheHelpDeskDidNotTakeComesBackWithTheReason() throws Exception {
+        reconfigure("circuitos.outbound.helpdesk.url", "");
+        ollama.enqueue(answer("export history", "neutral", "Not covered.", 0.2));
+        ProcessInstance ticket = start("T-PERSON-UNDELIVERED", "Can I export the decision history?", "standard", 0);
+        runJobs(ticket);
+        String answer = "Export it as CSV from the REST API endpoint history/decision-instance.";
+        complete(task(ticket), withVariables(Variable.DRAFT_ANSWER, answer));
+        runJobs(ticket);
+
+        assertThat(ticket).hasPassed(Element.ADD_ANSWER_TO_KNOWLEDGE, Element.SEND_HUMAN_ANSWER, Element.PERSONS_ANSWER_DELIVERED)
+                .hasNotPassed(Element.ANSWERED_BY_PERSON).isWaitingAt(Element.HANDLE_TICKET).variables()
+                .containsEntry(Variable.ANSWER_DELIVERED, false)
+                .containsEntry(Variable.ANSWER_NOT_DELIVERED_REASON, "no address is configured for the helpdesk")
+                .containsEntry(Variable.DRAFT_ANSWER, answer).containsEntry(Variable.PRIORITY, "P3");
+        assertThat(task(ticket)).as("the answer is back with a support agent, in Tasklist").hasCandidateGroup("support-agents");
+        assertThat(database.queryForObject("select body from circuitos_knowledge_article where article_id = 'answer-T-PERSON-UNDELIVERED'",
+                String.class)).as("a person's answer is an answer, delivered or not").contains(answer);
+
+        reconfigure("circuitos.outbound.helpdesk.url", channels.url("/helpdesk")); // an admin configured the help desk
+        complete(task(ticket), withVariables(Variable.ANSWER_DELIVERY, "send"));
+        runJobs(ticket);
+        assertThat(ticket).isEnded().hasPassed(Element.ANSWERED_BY_PERSON).hasNotPassed(Element.ANSWER_POSTED_BY_AGENT).variables()
+                .containsEntry(Variable.ANSWER_DELIVERED, true).containsEntry(Variable.ANSWER_NOT_DELIVERED_REASON, null);
+        assertThat(helpdeskPosts("T-PERSON-UNDELIVERED")).singleElement()
+                .satisfies(post -> assertThat(post.at("/data/answer").asText()).isEqualTo(answer));
+        assertThat(webhookResults(ticket)).as("what the audit counts: one WebhookNotDelivered, one WebhookDelivered").containsExactlyInAnyOrder(false, true);
+    }
+
+    /** What the send tasks themselves wrote: the values the audit's deliveries count. */
+    private List<Object> webhookResults(ProcessInstance ticket) {
+        return processEngine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(ticket.getId())
+                .variableName("webhookDelivered").list().stream().filter(v -> !ticket.getId().equals(v.getActivityInstanceId()))
+                .map(v -> v.getValue()).toList();
+    }
+
+    /** The outputs decision support-routing gave for this ticket, as the trail shows them. */
+    private Map<String, Object> routingOutputs(ProcessInstance ticket) {
+        Map<String, Object> outputs = new HashMap<>();
+        processEngine().getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(ticket.getId()).includeOutputs().singleResult()
+                .getOutputs().forEach(o -> outputs.put(o.getVariableName(), o.getValue()));
+        return outputs;
     }
 
     private static FakeOllama.Reply answer(String intent, String sentiment, String answer, double confidence) {

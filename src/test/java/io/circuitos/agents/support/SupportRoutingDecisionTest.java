@@ -2,13 +2,16 @@ package io.circuitos.agents.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circuitos.audit.MatchedRuleRecorder;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +25,9 @@ class SupportRoutingDecisionTest {
 
     @BeforeAll
     static void parse() throws Exception {
-        dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        configuration.customPostDecisionTableEvaluationListeners(List.of(new MatchedRuleRecorder()));
+        dmn = configuration.buildEngine();
         try (InputStream in = SupportRoutingDecisionTest.class.getClassLoader().getResourceAsStream("decisions/support-routing.dmn")) {
             routing = dmn.parseDecision("support-routing", in);
         }
@@ -50,7 +55,12 @@ class SupportRoutingDecisionTest {
             "0.99 | 0.05 | positive | vip      | 0    | false | human       | P2",
             "0.70 | 0.05 | neutral  | standard | 0    | false | human       | P3",
             "0.99 | 0.05 | positive | standard | 0    | -     | human       | P3",
-            "0.99 | 0.10 | negative | vip      | 0    | false | human       | P1"})
+            "0.99 | 0.10 | negative | vip      | 0    | false | human       | P1",
+            // no model answered (LLM out or over budget): sentiment "not classified", confidence 0, nothing grounded
+            "0.00 | 0.10 | not classified | vip      | 0  | false | human | P2",
+            "0.00 | 0.30 | not classified | vip      | 0  | false | human | P2",
+            "0.00 | 0.10 | not classified | vip      | 90 | false | human | P1",
+            "0.00 | 0.10 | not classified | standard | 0  | false | human | P3"})
     void routesEveryThreshold(double confidence, double risk, String sentiment, String tier, double handoffScore, Boolean grounded,
                               String route, String priority) {
         Map<String, Object> inputs = new HashMap<>(Map.of("confidence", confidence, "risk", risk, "sentiment", sentiment,
@@ -61,5 +71,15 @@ class SupportRoutingDecisionTest {
         DmnDecisionRuleResult result = dmn.evaluateDecisionTable(routing, Variables.fromMap(inputs)).getSingleResult();
         assertThat((String) result.getEntry("route")).isEqualTo(route);
         assertThat(result.getEntryMap().get("priority")).isEqualTo(priority); // an empty cell yields no entry
+    }
+
+    /** The trail names the rule that decided: for a ticket no model classified, a VIP's has a rule of its own. */
+    @ParameterizedTest(name = "not classified, {0} → {1}")
+    @CsvSource({"vip, rule-not-classified-vip", "standard, rule-unsure"})
+    void aTicketNoModelClassifiedIsRoutedByARuleThatSaysSo(String tier, String rule) {
+        Map<String, Object> inputs = Map.of("confidence", 0.0, "risk", 0.10, "sentiment", "not classified", "customerTier", tier,
+                "handoffScore", 0.0, "grounded", false);
+        assertThat(MatchedRuleRecorder.capturing(() -> dmn.evaluateDecisionTable(routing, Variables.fromMap(inputs))).matchedRuleIds())
+                .containsExactly(rule);
     }
 }

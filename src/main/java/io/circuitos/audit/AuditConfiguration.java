@@ -6,13 +6,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class AuditConfiguration {
 
+    /** Every decision table a process evaluates records its matched rule on the execution (the trail shows it). */
     @Bean
-    public EndReasonListener recordEndReason() {
-        return new EndReasonListener();
-    }
-
-    @Bean
-    public AppendMessageListener appendMessage() {
-        return new AppendMessageListener();
+    public MatchedRuleRecorderPlugin matchedRuleRecorderPlugin() {
+        return new MatchedRuleRecorderPlugin();
     }
 }

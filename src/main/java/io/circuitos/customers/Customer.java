@@ -54,7 +54,7 @@ public record Customer(String id, String name, String email, Map<CustomerColumn,
         return variables;
     }
 
-    Customer with(Map<CustomerColumn, Object> changes, String newName, String newEmail) {
+    public Customer with(Map<CustomerColumn, Object> changes, String newName, String newEmail) {
         Map<CustomerColumn, Object> merged = new EnumMap<>(CustomerColumn.class);
         merged.putAll(attributes);
         merged.putAll(changes);
@@ -62,11 +62,11 @@ public record Customer(String id, String name, String email, Map<CustomerColumn,
                 churnedOn, churnDateSource);
     }
 
-    Customer churned(LocalDate on) {
+    public Customer churned(LocalDate on) {
         return new Customer(id, name, email, attributes, Status.CHURNED, on, "file");
     }
 
-    Customer reactivated() {
+    public Customer reactivated() {
         return new Customer(id, name, email, attributes, Status.ACTIVE, null, null);
     }
 }

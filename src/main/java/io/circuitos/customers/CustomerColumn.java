@@ -39,13 +39,13 @@ public enum CustomerColumn {
         static final Set<String> INTERNET_ADD_ON = Set.of("Yes", "No", "No internet service");
     }
 
-    static final List<CustomerColumn> ALL = List.of(values());
+    public static final List<CustomerColumn> ALL = List.of(values());
 
-    final String fileColumn;
+    public final String fileColumn;
     final String dbColumn;
-    final String feature;
+    public final String feature;
     final Kind kind;
-    final boolean required;
+    public final boolean required;
     final Set<String> choices;
 
     CustomerColumn(String fileColumn, String dbColumn, String feature, Kind kind, boolean required, Set<String> choices) {
@@ -58,7 +58,7 @@ public enum CustomerColumn {
     }
 
     /** The typed value of a non-blank text, or an {@link InvalidValue} saying what is wrong with it. */
-    Object parse(String text) {
+    public Object parse(String text) {
         return switch (kind) {
             case CHOICE -> {
                 if (!choices.contains(text)) {
@@ -99,7 +99,7 @@ public enum CustomerColumn {
         return this == MONTHLY_CHARGES ? new BigDecimal("99999999.99") : new BigDecimal("9999999999.99");
     }
 
-    static final class InvalidValue extends RuntimeException {
+    public static final class InvalidValue extends RuntimeException {
         InvalidValue(String message) {
             super(message);
         }

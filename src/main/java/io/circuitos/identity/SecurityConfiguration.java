@@ -2,7 +2,7 @@ package io.circuitos.identity;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
-import io.circuitos.platform.HtmlPage;
+import io.circuitos.web.HtmlPage;
 import jakarta.servlet.Filter;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

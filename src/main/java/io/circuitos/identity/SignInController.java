@@ -1,6 +1,6 @@
 package io.circuitos.identity;
 
-import io.circuitos.platform.HtmlPage;
+import io.circuitos.web.HtmlPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,6 +1,7 @@
 package io.circuitos.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.circuitos.customers.CustomerStore;
 import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -19,5 +20,11 @@ public class IntakeConfiguration {
                                        PlatformTransactionManager transactionManager, java.util.List<EventHandler> handlers, Clock clock) {
         return new IntakeService(properties, json, runtimeService, new DeliveryStore(jdbc), new RunKeyLocks(jdbc),
                 new TransactionTemplate(transactionManager), engine.getCommandExecutorTxRequired(), clock, handlers);
+    }
+
+    /** Billing webhooks into the customer store (routes with {@code handler: customer-store}). */
+    @Bean
+    public CustomerEvents customerEvents(CustomerStore store, Clock clock) {
+        return new CustomerEvents(store, clock);
     }
 }

@@ -6,7 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.circuitos.platform.bounds.RunTimeBoundExceeded;
+import io.circuitos.engine.bounds.RunTimeBoundExceeded;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

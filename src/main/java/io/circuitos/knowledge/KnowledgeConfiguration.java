@@ -1,6 +1,5 @@
 package io.circuitos.knowledge;
 
-import io.circuitos.llm.LlmProperties;
 import io.circuitos.ml.SharedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,22 +41,6 @@ public class KnowledgeConfiguration {
     @Bean
     public KnowledgeAnswers knowledgeAnswers(JdbcTemplate jdbc) {
         return new KnowledgeAnswers(jdbc);
-    }
-
-    @Bean
-    public SearchKnowledgeDelegate searchKnowledge(ObjectProvider<KnowledgeBase> knowledge) {
-        return new SearchKnowledgeDelegate(knowledge::getObject);
-    }
-
-    @Bean
-    public CheckGroundingDelegate checkGrounding(ObjectProvider<KnowledgeBase> knowledge, LlmProperties properties) {
-        LlmProperties.Grounding thresholds = properties.grounding();
-        return new CheckGroundingDelegate(knowledge::getObject, new Grounding(thresholds.minSimilarity(), thresholds.minSupportedShare()));
-    }
-
-    @Bean
-    public AddToKnowledgeDelegate addToKnowledge(ObjectProvider<KnowledgeBase> knowledge, KnowledgeAnswers answers) {
-        return new AddToKnowledgeDelegate(knowledge::getObject, answers);
     }
 
     /** The markdown articles of the top-level {@code knowledge/} folder; id = file name, title = first heading. */

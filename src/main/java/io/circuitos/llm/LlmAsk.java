@@ -1,7 +1,6 @@
 package io.circuitos.llm;
 
 import io.circuitos.llm.guard.GuardContext;
-import io.circuitos.platform.GenericTasks;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,7 +14,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
  * model cannot be reached and the engine will retry the job, the failure is thrown so it does;
  * otherwise the caller gets the reason to fall back on. Every call is recorded on the instance.
  */
-final class LlmAsk {
+public final class LlmAsk {
 
     private static final int ATTEMPTS = 2;
 
@@ -23,16 +22,16 @@ final class LlmAsk {
     private final ContentGuard guard;
     private final LlmProperties.Budget budget;
 
-    LlmAsk(LlmGateway gateway, ContentGuard guard, LlmProperties.Budget budget) {
+    public LlmAsk(LlmGateway gateway, ContentGuard guard, LlmProperties.Budget budget) {
         this.gateway = gateway;
         this.guard = guard;
         this.budget = budget;
     }
 
     /** The fields of a usable answer, or the reason there is none. */
-    record Outcome(Map<String, String> fields, String guardSummary, String failure) {
+    public record Outcome(Map<String, String> fields, String guardSummary, String failure) {
 
-        boolean answered() {
+        public boolean answered() {
             return fields != null;
         }
     }
@@ -41,7 +40,7 @@ final class LlmAsk {
      * @param guarded the fields the guard checks (empty: all of them)
      * @param context the recipient (the only email address the checked text may contain) and the offers it may make
      */
-    Outcome ask(DelegateExecution execution, PromptTemplate template, List<String> guarded, GuardContext context) {
+    public Outcome ask(DelegateExecution execution, PromptTemplate template, List<String> guarded, GuardContext context) {
         Map<String, Object> variables = execution.getVariables();
         String reason = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -67,13 +66,6 @@ final class LlmAsk {
             }
         }
         return new Outcome(null, "not checked", reason);
-    }
-
-    /** The recipient ({@code recipientEmail}) and the offer a decision chose ({@code allowedOffer}) of the task. */
-    static GuardContext context(DelegateExecution execution) {
-        Object recipient = execution.getVariable(GenericTasks.RECIPIENT_EMAIL);
-        Object offer = execution.getVariable(GenericTasks.ALLOWED_OFFER);
-        return new GuardContext(recipient == null ? null : recipient.toString(), offer == null ? List.of() : List.of(offer.toString()));
     }
 
     /** True inside a job that still has a retry after this one. */

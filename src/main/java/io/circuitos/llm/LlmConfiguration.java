@@ -48,14 +48,4 @@ public class LlmConfiguration {
     public ContentGuard contentGuard(LlmProperties properties) {
         return new ContentGuard(properties.guard());
     }
-
-    @Bean
-    public LlmAskDelegate llmAsk(LlmGateway gateway, PromptLibrary prompts, ContentGuard guard, LlmProperties properties) {
-        return new LlmAskDelegate(gateway, prompts, guard, properties.budget());
-    }
-
-    @Bean
-    public LlmDraftDelegate llmDraft(LlmGateway gateway, PromptLibrary prompts, ContentGuard guard, LlmProperties properties) {
-        return new LlmDraftDelegate(gateway, prompts, guard, properties.budget());
-    }
 }

@@ -12,7 +12,7 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import io.circuitos.drafting.TemplateDrafter;
+import io.circuitos.drafting.Templates;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,8 +57,8 @@ public class LlmGateway {
             throw new LlmUnavailableException("LLM circuit open after repeated failures", false, null);
         }
         ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(TemplateDrafter.render(template.system(), variables)),
-                        UserMessage.from(TemplateDrafter.render(template.user(), variables)))
+                .messages(SystemMessage.from(Templates.render(template.system(), variables)),
+                        UserMessage.from(Templates.render(template.user(), variables)))
                 .responseFormat(responseFormat(template))
                 .build();
         long started = System.nanoTime();

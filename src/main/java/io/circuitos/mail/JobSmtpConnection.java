@@ -17,7 +17,7 @@ import org.springframework.mail.javamail.MimeMailMessage;
  * SMTP server makes wait: 45–50 ms against about 1.5 ms per message on the benchmark's server).
  * The connection is closed when the command ends, whether it committed or failed.
  */
-final class JobSmtpConnection implements CommandContextListener {
+public final class JobSmtpConnection implements CommandContextListener {
 
     private static final ThreadLocal<JobSmtpConnection> CURRENT = new ThreadLocal<>();
 
@@ -30,7 +30,7 @@ final class JobSmtpConnection implements CommandContextListener {
     }
 
     /** Sends over the current command's connection, opened on first use; outside a command, as the sender would alone. */
-    static void send(JavaMailSenderImpl sender, SimpleMailMessage message) throws MessagingException {
+    public static void send(JavaMailSenderImpl sender, SimpleMailMessage message) throws MessagingException {
         CommandContext command = Context.getCommandContext();
         if (command == null) {
             sender.send(message);

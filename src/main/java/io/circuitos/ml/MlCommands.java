@@ -119,7 +119,7 @@ public final class MlCommands {
         Path csv = Path.of(required(options, "out"));
         int rows = Integer.parseInt(options.getOrDefault("rows", "20000"));
         long seed = Long.parseLong(options.getOrDefault("seed", "1"));
-        io.circuitos.agents.licensing.LicensingDataGenerator.write(csv, rows, seed);
+        io.circuitos.ml.LicensingDataGenerator.write(csv, rows, seed);
         out.printf("wrote %d GENERATED licensing applications (seed %d) to %s%n", rows, seed, csv);
         return 0;
     }

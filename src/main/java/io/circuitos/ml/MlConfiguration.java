@@ -16,9 +16,4 @@ public class MlConfiguration {
         WekaEnvironment.init();
         return new ModelRegistry(modelsDir, recheckInterval, clock);
     }
-
-    @Bean
-    public ScoreWithModelDelegate scoreWithModel(ModelRegistry registry) {
-        return new ScoreWithModelDelegate(registry);
-    }
 }

@@ -59,7 +59,7 @@ public final class TrainingRecipes {
             "converted", "yes",
             "weka.classifiers.functions.Logistic",
             new String[0],
-            io.circuitos.agents.licensing.LicensingDataGenerator.GROUND_TRUTH);
+            io.circuitos.ml.LicensingDataGenerator.GROUND_TRUTH);
 
     /**
      * IBM Telco customer churn: which customers leave. Every column is something the billing system

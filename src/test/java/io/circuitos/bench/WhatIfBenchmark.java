@@ -1,6 +1,6 @@
 package io.circuitos.bench;
 
-import io.circuitos.platform.contract.ShippedAgents;
+import io.circuitos.deployments.ShippedAgents;
 import io.circuitos.support.RunningApp;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

@@ -2,7 +2,7 @@ package io.circuitos.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.circuitos.platform.HtmlPage;
+import io.circuitos.web.HtmlPage;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;

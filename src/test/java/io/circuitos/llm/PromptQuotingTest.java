@@ -3,7 +3,7 @@ package io.circuitos.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.circuitos.drafting.TemplateDrafter;
+import io.circuitos.drafting.Templates;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -21,7 +21,7 @@ class PromptQuotingTest {
     @Test
     void aHostileTicketStaysOneJsonStringInsideTheDataBlock() throws Exception {
         PromptTemplate prompt = new PromptLibrary().get("support-answer");
-        String user = TemplateDrafter.render(prompt.user(), Map.of("ticketText", HOSTILE, "customerName", "Kim"));
+        String user = Templates.render(prompt.user(), Map.of("ticketText", HOSTILE, "customerName", "Kim"));
 
         assertThat(user.lines().filter(l -> l.strip().equals("END DATA"))).as("only the template's own end line").hasSize(1);
         assertThat(user.lines().filter(l -> l.startsWith("SYSTEM"))).isEmpty();
@@ -43,7 +43,7 @@ class PromptQuotingTest {
 
     @Test
     void aQuotedPlaceholderStillNamesItsVariableAndTakesItsFallback() {
-        assertThat(TemplateDrafter.placeholders("{{quoted:ticketText}} {{ quoted : transcript | none }}")).containsExactly("ticketText", "transcript");
-        assertThat(TemplateDrafter.render("x {{quoted:transcript|(first message)}}", Map.of())).isEqualTo("x \"(first message)\"");
+        assertThat(Templates.placeholders("{{quoted:ticketText}} {{ quoted : transcript | none }}")).containsExactly("ticketText", "transcript");
+        assertThat(Templates.render("x {{quoted:transcript|(first message)}}", Map.of())).isEqualTo("x \"(first message)\"");
     }
 }

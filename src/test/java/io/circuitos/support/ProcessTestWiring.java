@@ -1,20 +1,18 @@
 package io.circuitos.support;
 
 import io.circuitos.agents.winback.WinBackConfiguration;
-import io.circuitos.audit.AuditConfiguration;
 import io.circuitos.customers.CustomerConfiguration;
-import io.circuitos.drafting.DraftingConfiguration;
+import io.circuitos.customers.CustomerStore;
+import io.circuitos.engine.EngineClock;
+import io.circuitos.intake.CustomerEvents;
 import io.circuitos.knowledge.KnowledgeConfiguration;
 import io.circuitos.llm.LlmConfiguration;
 import io.circuitos.llm.LlmProperties;
-import io.circuitos.mail.MailConfiguration;
 import io.circuitos.ml.MlConfiguration;
 import io.circuitos.notify.ChannelProperties;
-import io.circuitos.notify.NotifyConfiguration;
 import io.circuitos.notify.OutboundWebhookProperties;
-import io.circuitos.platform.EngineClock;
-import io.circuitos.platform.GenericTasks;
-import io.circuitos.scheduling.SchedulingConfiguration;
+import io.circuitos.tasks.GenericTasks;
+import io.circuitos.tasks.TasksConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -63,9 +61,8 @@ public final class ProcessTestWiring implements AutoCloseable {
         context.registerBean(ManagementService.class, engine::getManagementService);
         context.registerBean(JdbcTemplate.class, () -> database);
         context.registerBean(DataSource.class, database::getDataSource);
-        context.register(Collaborators.class, MlConfiguration.class, LlmConfiguration.class, MailConfiguration.class, NotifyConfiguration.class,
-                KnowledgeConfiguration.class, CustomerConfiguration.class, SchedulingConfiguration.class, DraftingConfiguration.class,
-                AuditConfiguration.class, WinBackConfiguration.class);
+        context.register(Collaborators.class, MlConfiguration.class, LlmConfiguration.class, KnowledgeConfiguration.class,
+                CustomerConfiguration.class, TasksConfiguration.class, WinBackConfiguration.class);
         context.refresh();
         return new ProcessTestWiring(context);
     }
@@ -122,6 +119,12 @@ public final class ProcessTestWiring implements AutoCloseable {
         @Bean
         DataSourceTransactionManager transactionManager(DataSource dataSource) {
             return new DataSourceTransactionManager(dataSource);
+        }
+
+        /** The intake's billing-webhook handler, which win-back's engagement events reactivate customers through. */
+        @Bean
+        CustomerEvents customerEvents(CustomerStore store, java.time.Clock clock) {
+            return new CustomerEvents(store, clock);
         }
 
         @Bean

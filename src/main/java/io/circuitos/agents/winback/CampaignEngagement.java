@@ -1,6 +1,6 @@
 package io.circuitos.agents.winback;
 
-import io.circuitos.customers.CustomerEvents;
+import io.circuitos.intake.CustomerEvents;
 import io.circuitos.intake.EventHandler;
 import io.circuitos.intake.IntakeRejection;
 import java.time.Clock;

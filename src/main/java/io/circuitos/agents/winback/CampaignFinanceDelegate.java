@@ -1,6 +1,6 @@
 package io.circuitos.agents.winback;
 
-import io.circuitos.platform.TaskInputs;
+import io.circuitos.tasks.TaskInputs;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;

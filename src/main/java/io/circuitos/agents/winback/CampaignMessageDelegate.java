@@ -1,6 +1,6 @@
 package io.circuitos.agents.winback;
 
-import io.circuitos.mail.SendEmailDelegate;
+import io.circuitos.tasks.SendEmailDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

@@ -1,6 +1,6 @@
 package io.circuitos.agents.winback;
 
-import io.circuitos.platform.TaskInputs;
+import io.circuitos.tasks.TaskInputs;
 import io.circuitos.customers.Customer;
 import io.circuitos.customers.CustomerStore;
 import io.circuitos.ml.LoadedModel;

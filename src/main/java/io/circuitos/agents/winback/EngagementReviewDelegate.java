@@ -1,6 +1,6 @@
 package io.circuitos.agents.winback;
 
-import io.circuitos.platform.TaskInputs;
+import io.circuitos.tasks.TaskInputs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

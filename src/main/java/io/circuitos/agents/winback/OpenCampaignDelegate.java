@@ -1,6 +1,6 @@
 package io.circuitos.agents.winback;
 
-import io.circuitos.platform.TaskInputs;
+import io.circuitos.tasks.TaskInputs;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,6 @@
 package io.circuitos.agents.winback;
 
-import io.circuitos.platform.TaskInputs;
+import io.circuitos.tasks.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 

@@ -1,7 +1,7 @@
 package io.circuitos.agents.winback;
 
-import io.circuitos.customers.CustomerEvents;
 import io.circuitos.customers.CustomerStore;
+import io.circuitos.intake.CustomerEvents;
 import io.circuitos.ml.ModelRegistry;
 import java.time.Clock;
 import java.time.Duration;

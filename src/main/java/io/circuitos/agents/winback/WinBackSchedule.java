@@ -5,7 +5,7 @@ package io.circuitos.agents.winback;
  * time zone), read by the timer start event of {@code processes/win-back.bpmn} as
  * {@code ${winBackSchedule.cron}} when the process is deployed.
  */
-public class WinBackSchedule implements io.circuitos.platform.ExpressionSettings {
+public class WinBackSchedule implements io.circuitos.engine.ExpressionSettings {
 
     private final String cron;
 

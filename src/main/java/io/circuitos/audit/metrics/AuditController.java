@@ -2,7 +2,7 @@ package io.circuitos.audit.metrics;
 
 import io.circuitos.agents.winback.WinBackProcess;
 import io.circuitos.audit.trace.RunAccess;
-import io.circuitos.platform.ApiProblem;
+import io.circuitos.web.ApiProblem;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.circuitos.audit.trace;
 
+import io.circuitos.engine.bounds.DecisionBoundsProperties;
+import io.circuitos.engine.bounds.FeelBudget;
 import io.circuitos.intake.WebhookProperties;
-import io.circuitos.platform.bounds.DecisionBoundsProperties;
-import io.circuitos.platform.bounds.FeelBudget;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

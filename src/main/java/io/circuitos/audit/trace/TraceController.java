@@ -1,7 +1,7 @@
 package io.circuitos.audit.trace;
 
-import io.circuitos.platform.ApiProblem;
 import io.circuitos.privacy.Redaction;
+import io.circuitos.web.ApiProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

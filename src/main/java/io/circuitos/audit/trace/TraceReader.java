@@ -2,13 +2,13 @@ package io.circuitos.audit.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.circuitos.audit.AppendMessageListener;
-import io.circuitos.audit.Conversation;
 import io.circuitos.audit.MatchedRuleRecorder;
+import io.circuitos.deployments.AgentCatalog;
+import io.circuitos.deployments.AgentCatalogs;
+import io.circuitos.deployments.ShippedAgents;
 import io.circuitos.intake.WebhookProperties;
-import io.circuitos.platform.contract.AgentCatalog;
-import io.circuitos.platform.contract.AgentCatalogs;
-import io.circuitos.platform.contract.ShippedAgents;
+import io.circuitos.tasks.AppendMessageListener;
+import io.circuitos.tasks.Conversation;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

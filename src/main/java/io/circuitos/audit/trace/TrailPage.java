@@ -1,6 +1,6 @@
 package io.circuitos.audit.trace;
 
-import io.circuitos.audit.Conversation;
+import io.circuitos.tasks.Conversation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +17,7 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
-import io.circuitos.platform.HtmlPage;
+import io.circuitos.web.HtmlPage;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.util.UriUtils;
 

@@ -1,7 +1,7 @@
 package io.circuitos.audit.trace;
 
-import io.circuitos.platform.HtmlPage;
 import io.circuitos.privacy.Redaction;
+import io.circuitos.web.HtmlPage;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,11 +1,11 @@
 package io.circuitos.audit.whatif;
 
 import io.circuitos.audit.trace.RunAccess;
-import io.circuitos.platform.ApiProblem;
+import io.circuitos.web.ApiProblem;
 import io.circuitos.privacy.Redaction;
-import io.circuitos.platform.bounds.RunTimeBoundExceeded;
-import io.circuitos.platform.sandbox.ResourceProblems;
-import io.circuitos.platform.sandbox.SandboxPlugin;
+import io.circuitos.engine.bounds.RunTimeBoundExceeded;
+import io.circuitos.engine.sandbox.ResourceProblems;
+import io.circuitos.engine.sandbox.SandboxPlugin;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

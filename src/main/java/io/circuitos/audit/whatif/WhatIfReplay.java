@@ -1,9 +1,9 @@
 package io.circuitos.audit.whatif;
 
 import io.circuitos.audit.MatchedRuleRecorder;
-import io.circuitos.platform.CircuitosEnginePlugin;
-import io.circuitos.platform.bounds.FeelBudget;
-import io.circuitos.platform.bounds.RunTimeBoundExceeded;
+import io.circuitos.engine.CircuitosEnginePlugin;
+import io.circuitos.engine.bounds.FeelBudget;
+import io.circuitos.engine.bounds.RunTimeBoundExceeded;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.circuitos.customers.CustomerImporter;
 import io.circuitos.customers.CustomerStore;
+import io.circuitos.imports.CustomerImporter;
 import io.circuitos.support.Ports;
 import io.circuitos.support.PostgresTestDatabase;
 import io.circuitos.support.RunningApp;

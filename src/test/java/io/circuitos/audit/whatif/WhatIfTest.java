@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.agents.lostopportunity.LostOpportunityProcess;
-import io.circuitos.platform.contract.ShippedAgents;
+import io.circuitos.deployments.ShippedAgents;
 import io.circuitos.support.RunningApp;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

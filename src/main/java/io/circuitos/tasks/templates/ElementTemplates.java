@@ -1,0 +1,139 @@
+package io.circuitos.tasks.templates;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.circuitos.engine.sandbox.RegisteredTasks;
+import io.circuitos.tasks.GenericTasks;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Camunda Modeler element templates (Camunda 7) for every entry of {@link GenericTasks}, so an
+ * analyst fills in a form instead of writing bean names and input names: a dropdown of the shipped
+ * models or prompts where an input must name one, text fields for the other inputs, and the outputs
+ * as variables to map to. Generated from the registry, so they cannot drift from what the
+ * deployment guard allows; {@code element-templates/} holds the output.
+ */
+public final class ElementTemplates {
+
+    public static final String SCHEMA = "https://unpkg.com/@camunda/element-templates-json-schema@0.22.1/resources/schema.json";
+    public static final String ID_PREFIX = "io.circuitos.";
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ElementTemplates() {
+    }
+
+    /** File name → template, for the service tasks and listeners of the registry. */
+    public static Map<String, ObjectNode> all(Collection<String> models, Collection<String> prompts) {
+        Map<String, ObjectNode> templates = new LinkedHashMap<>();
+        for (GenericTasks.Task task : GenericTasks.all()) {
+            if (task.kind() == RegisteredTasks.Kind.SERVICE_TASK) {
+                templates.put(task.name() + ".json", serviceTask(task, models, prompts));
+            } else if (task.kind() == RegisteredTasks.Kind.EXECUTION_LISTENER) {
+                templates.put(task.name() + ".json", listener(task));
+            }
+        }
+        return templates;
+    }
+
+    public static String id(String task) {
+        return ID_PREFIX + task;
+    }
+
+    private static ObjectNode serviceTask(GenericTasks.Task task, Collection<String> models, Collection<String> prompts) {
+        ObjectNode template = header(task, List.of("bpmn:ServiceTask", "bpmn:SendTask"),
+                "circuitos generic task ${" + task.name() + "}" + (task.errors().isEmpty() ? ""
+                        : "; can raise BPMN error " + String.join(", ", task.errors()) + ": attach a boundary error event"));
+        ArrayNode properties = template.putArray("properties");
+        hidden(properties, "Implementation", "${" + task.name() + "}", binding("property", "camunda:delegateExpression"));
+        ObjectNode async = properties.addObject();
+        async.put("label", "Asynchronous before (its own transaction, retried by the engine)");
+        async.put("type", "Boolean");
+        async.put("value", false);
+        async.set("binding", binding("property", "camunda:asyncBefore"));
+        for (GenericTasks.Input input : task.inputs()) {
+            ObjectNode property = properties.addObject();
+            property.put("label", label(input.name()) + (input.required() ? "" : " (optional)"));
+            property.put("description", input.description());
+            Collection<String> choices = input.refers().isModel() ? models : input.refers() == RegisteredTasks.Refers.PROMPT ? prompts : null;
+            if (choices != null) {
+                property.put("type", "Dropdown");
+                ArrayNode options = property.putArray("choices");
+                choices.stream().sorted().forEach(choice -> options.addObject().put("name", choice).put("value", choice));
+                property.put("value", choices.stream().sorted().findFirst().orElse(""));
+            } else {
+                property.put("type", "String");
+            }
+            ObjectNode inputBinding = JSON.createObjectNode().put("type", "camunda:inputParameter").put("name", input.name());
+            property.set("binding", inputBinding);
+            if (input.required()) {
+                property.putObject("constraints").put("notEmpty", true);
+            }
+        }
+        if (task.mapsOutputs()) {
+            for (String output : task.outputs()) {
+                ObjectNode property = properties.addObject();
+                property.put("label", "Result " + output + " → process variable");
+                property.put("description", "the variable that receives " + output + " (${" + output + "})");
+                property.put("type", "String");
+                property.put("value", output);
+                property.set("binding", JSON.createObjectNode().put("type", "camunda:outputParameter").put("source", "${" + output + "}"));
+            }
+        }
+        return template;
+    }
+
+    /** recordEndReason on end events as they start; the other listeners on tasks and gateways as they end. */
+    private static ObjectNode listener(GenericTasks.Task task) {
+        boolean endReason = task.outputs().contains("endReason");
+        ObjectNode template = endReason
+                ? header(task, List.of("bpmn:EndEvent"), "records endReason on the run (what the trail and the audit show)")
+                : header(task, List.of("bpmn:Task", "bpmn:ServiceTask", "bpmn:SendTask", "bpmn:ExclusiveGateway"),
+                "circuitos listener ${" + task.name() + "}, as the element ends; writes " + String.join(", ", task.outputs()));
+        ArrayNode properties = template.putArray("properties");
+        hidden(properties, "Listener", "${" + task.name() + "}", JSON.createObjectNode().put("type", "camunda:executionListener")
+                .put("event", endReason ? "start" : "end").put("implementationType", "delegateExpression"));
+        for (GenericTasks.Input input : task.inputs()) {
+            ObjectNode property = properties.addObject();
+            property.put("label", label(input.name()));
+            property.put("description", input.description());
+            property.put("type", "String");
+            property.set("binding", JSON.createObjectNode().put("type", "camunda:inputParameter").put("name", input.name()));
+        }
+        return template;
+    }
+
+    private static ObjectNode header(GenericTasks.Task task, List<String> appliesTo, String description) {
+        ObjectNode template = JSON.createObjectNode();
+        template.put("$schema", SCHEMA);
+        template.put("name", task.title());
+        template.put("id", id(task.name()));
+        template.put("version", VERSION);
+        template.put("description", description);
+        ArrayNode applies = template.putArray("appliesTo");
+        appliesTo.forEach(applies::add);
+        return template;
+    }
+
+    private static void hidden(ArrayNode properties, String label, String value, ObjectNode binding) {
+        ObjectNode property = properties.addObject();
+        property.put("label", label);
+        property.put("type", "Hidden");
+        property.put("value", value);
+        property.set("binding", binding);
+    }
+
+    private static ObjectNode binding(String type, String name) {
+        return JSON.createObjectNode().put("type", type).put("name", name);
+    }
+
+    /** {@code fallbackTemplateId} → "Fallback template id". */
+    static String label(String name) {
+        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+}

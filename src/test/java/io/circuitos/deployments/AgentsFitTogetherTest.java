@@ -1,0 +1,129 @@
+package io.circuitos.deployments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.circuitos.intake.WebhookProperties;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The build fails when an agent's BPMN, DMN, form, prompt, template, route or model stop fitting
+ * together: the shipped agents pass, and each rule is shown to catch its own kind of break.
+ */
+class AgentsFitTogetherTest {
+
+    static WebhookProperties shippedRoutes() throws IOException {
+        var sources = new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"));
+        return new Binder(ConfigurationPropertySources.from(sources)).bind("circuitos.webhooks", WebhookProperties.class).get();
+    }
+
+    private static List<ContractProblem> check(String process, String from, String to) throws IOException {
+        Map<String, byte[]> processes = ShippedAgents.processes();
+        String xml = new String(processes.get(process), StandardCharsets.UTF_8);
+        assertThat(xml).contains(from);
+        return new ContractCheck(ShippedAgents.catalog(shippedRoutes()))
+                .check(Map.of(process, xml.replace(from, to).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theShippedAgentsFitTogether() throws IOException {
+        Map<String, byte[]> processes = ShippedAgents.processes();
+        assertThat(processes).containsOnlyKeys("processes/conversation.bpmn", "processes/licensing-qualification.bpmn", "processes/lost-opportunity.bpmn",
+                "processes/support-escalation.bpmn", "processes/win-back.bpmn");
+
+        assertThat(new ContractCheck(ShippedAgents.catalog(shippedRoutes())).check(processes)).isEmpty();
+    }
+
+    @Test
+    void aBeanThatIsNoGenericTaskIsReported() throws IOException {
+        assertThat(check("processes/lost-opportunity.bpmn", "${scoreWithModel}", "${scoreWithModels}"))
+                .extracting(ContractProblem::toString).contains("processes/lost-opportunity.bpmn ScoreReactivation: "
+                        + "${scoreWithModels} is not a registered generic task");
+    }
+
+    @Test
+    void aModelThatIsNotShippedIsReported() throws IOException {
+        assertThat(check("processes/licensing-qualification.bpmn", ">licensing-conversion<", ">licensing-conversion-v2<"))
+                .extracting(ContractProblem::problem).containsExactly("model licensing-conversion-v2 is not shipped in ml-models/");
+    }
+
+    @Test
+    void aModelFeatureNoRouteFieldFeedsIsReported() throws IOException {
+        // the route names the field passionScore; a process scoring with a model trained on it would score a missing value
+        assertThat(check("processes/support-escalation.bpmn", ">support-escalation-risk<", ">licensing-conversion<"))
+                .extracting(ContractProblem::problem)
+                .contains("feature liquidCapital of model licensing-conversion is fed by no route field or variable of that name");
+    }
+
+    @Test
+    void aPromptPlaceholderNothingSetsIsReported() throws IOException {
+        assertThat(check("processes/support-escalation.bpmn", "<camunda:inputParameter name=\"templateId\">support-answer<",
+                "<camunda:inputParameter name=\"templateId\">win-back-email<"))
+                .extracting(ContractProblem::problem)
+                .anyMatch(p -> p.startsWith("prompt win-back-email reads {{") && p.endsWith("which neither a task input nor the process sets"));
+    }
+
+    @Test
+    void aPromptOrTemplateThatDoesNotExistIsReported() throws IOException {
+        assertThat(check("processes/lost-opportunity.bpmn", ">lost-opportunity-reengagement<", ">lost-opportunity-reengagment<"))
+                .extracting(ContractProblem::problem)
+                .contains("prompt lost-opportunity-reengagment is not in prompts/", "template lost-opportunity-reengagment is not in templates/");
+    }
+
+    @Test
+    void aDecisionOrFormThatDoesNotExistIsReported() throws IOException {
+        assertThat(check("processes/lost-opportunity.bpmn", "camunda:decisionRef=\"lost-opportunity-band\"", "camunda:decisionRef=\"lost-band\""))
+                .extracting(ContractProblem::problem).containsExactly("decisionRef lost-band is not in decisions/");
+        assertThat(check("processes/win-back.bpmn", "camunda:formRef=\"win-back-strategy-review\"", "camunda:formRef=\"win-back-review\""))
+                .extracting(ContractProblem::problem).containsExactly("formRef win-back-review is not in forms/");
+    }
+
+    @Test
+    void aFormAnswerTheProcessNeverReadsIsReported() throws IOException {
+        assertThat(check("processes/win-back.bpmn", "${adminDecision == 'change'}", "${adminNote == 'change'}"))
+                .extracting(ContractProblem::toString).contains("processes/win-back.bpmn ReviewStrategy: "
+                        + "form win-back-strategy-review field adminDecision asks for an answer the process never reads");
+    }
+
+    @Test
+    void aFormFieldShowingAVariableNothingSetsIsReported() throws IOException {
+        assertThat(check("processes/licensing-qualification.bpmn", "<camunda:outputParameter name=\"callBrief\">",
+                "<camunda:outputParameter name=\"callNotes\">"))
+                .extracting(ContractProblem::problem).contains("form licensing-application field callBrief shows a variable the process never sets");
+    }
+
+    @Test
+    void aDecisionTaskRecordsItsRuleAndVersionUnderOnePatternOfNames() throws IOException {
+        assertThat(check("processes/support-escalation.bpmn", "name=\"routeDecisionVersion\"", "name=\"routingVersion\""))
+                .extracting(ContractProblem::toString).containsExactly("processes/support-escalation.bpmn RouteTicket: records no "
+                        + "<name>DecisionVersion output of ${decisionVersion}: nobody could tell which version of the table decided");
+    }
+
+    @Test
+    void aNoteMarkedRecordOnlyNeedsNoReader() throws IOException {
+        Map<String, byte[]> forms = new java.util.TreeMap<>(ShippedAgents.forms());
+        String approval = new String(forms.get("forms/win-back-approval.form"), StandardCharsets.UTF_8);
+        forms.put("forms/win-back-approval.form", approval.replace("\"recordOnly\": \"true\"", "\"recordOnly\": \"false\"")
+                .getBytes(StandardCharsets.UTF_8));
+        AgentCatalog catalog = AgentCatalogs.of(ShippedAgents.decisions(), forms, new io.circuitos.llm.PromptLibrary(),
+                ShippedAgents.modelFeatures(), shippedRoutes());
+
+        assertThat(new ContractCheck(catalog).check(Map.of("processes/win-back.bpmn", ShippedAgents.processes().get("processes/win-back.bpmn"))))
+                .extracting(ContractProblem::problem)
+                .containsExactly("form win-back-approval field approvalComment asks for an answer the process never reads");
+    }
+
+    @Test
+    void aTaskWhoseBpmnErrorNothingCatchesIsReported() throws IOException {
+        assertThat(check("processes/support-escalation.bpmn", "errorCode=\"llm-budget-exceeded\"", "errorCode=\"llm-budget-spent\""))
+                .extracting(ContractProblem::problem)
+                .contains("${llmAsk} can raise BPMN error llm-budget-exceeded and nothing catches it (the run would end silently)");
+    }
+}

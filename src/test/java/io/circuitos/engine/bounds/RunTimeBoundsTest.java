@@ -1,0 +1,155 @@
+package io.circuitos.engine.bounds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.circuitos.support.SignedWebhooks;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The pen-test's runaway processes and decisions, each stopped by its run-time bound (small ones here):
+ * nothing is allocated or stored past the bound, a job becomes an incident naming the element at once,
+ * a synchronous start answers a 4xx instead of hanging.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "circuitos.deployments.limits.max-multi-instance-cardinality=50",
+        "circuitos.engine.max-steps-per-transaction=500",
+        "circuitos.decisions.evaluation-timeout=PT0.001S",
+        "circuitos.decisions.max-feel-iterations=10000",
+        "circuitos.webhooks.routes[0].type=hostile.loop",
+        "circuitos.webhooks.routes[0].process-key=hostile-loop",
+        "circuitos.webhooks.routes[0].business-key=loopId",
+        "circuitos.webhooks.routes[0].sources[0]=crm",
+        "circuitos.webhooks.routes[0].fields[0].name=loopId",
+        "circuitos.webhooks.routes[0].fields[0].path=data.loopId",
+        "circuitos.webhooks.routes[0].fields[0].required=true",
+        "circuitos.webhooks.routes[0].fields[0].max-length=64"})
+@ActiveProfiles("test")
+class RunTimeBoundsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    DecisionService decisions;
+
+    @BeforeEach
+    void deployed() {
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
+        for (String file : List.of("multi-instance-cardinality.bpmn", "multi-instance-collection.bpmn", "gateway-loop.bpmn",
+                "gateway-loop-async.bpmn", "feel-range.dmn", "feel-loop.dmn")) {
+            if (repository.createDeploymentQuery().deploymentName(file).count() == 0) {
+                HostileRuntime.deployTrusted(repository, file);
+            }
+        }
+    }
+
+    @Test
+    void aMultiInstanceOverTheLimitBecomesAnIncidentNamingTheElement() {
+        String run = runtime.startProcessInstanceByKey("hostile-mi-cardinality", Map.of("cardinality", 100_000_000)).getId();
+        Job job = management.createJobQuery().processInstanceId(run).singleResult();
+
+        assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RunTimeBoundExceeded.class);
+
+        Incident incident = runtime.createIncidentQuery().processInstanceId(run).singleResult();
+        assertThat(incident).as("an incident at once, no retries of a run that would go past the bound again").isNotNull();
+        assertThat(incident.getIncidentMessage()).contains("Fanout", "100000000", RunTimeBounds.CARDINALITY_PROPERTY, "(50)");
+        assertThat(tasks.createTaskQuery().processInstanceId(run).count()).as("no instance created").isZero();
+        assertThat(runtime.createExecutionQuery().processInstanceId(run).count()).as("no execution but the instance's").isEqualTo(1);
+    }
+
+    @Test
+    void aMultiInstanceAtTheLimitRuns() {
+        String run = runtime.startProcessInstanceByKey("hostile-mi-cardinality", Map.of("cardinality", 50)).getId();
+        management.executeJob(management.createJobQuery().processInstanceId(run).singleResult().getId());
+
+        assertThat(tasks.createTaskQuery().processInstanceId(run).count()).isEqualTo(50);
+    }
+
+    @Test
+    void aCollectionVariableOverTheLimitIsRefusedInTheCallersTransactionNamingTheElement() {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("hostile-mi-collection").count();
+        List<String> customers = IntStream.range(0, 51).mapToObj(i -> "C" + i).toList();
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("hostile-mi-collection",
+                Variables.createVariables().putValue("customers", Variables.objectValue(customers).serializationDataFormat("application/json").create())))
+                .isInstanceOf(RunTimeBoundExceeded.class).hasMessageContaining("PerCustomer").hasMessageContaining("51 instances");
+
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("hostile-mi-collection").count()).isEqualTo(before);
+        String fits = runtime.startProcessInstanceByKey("hostile-mi-collection", Variables.createVariables().putValue("customers",
+                Variables.objectValue(customers.subList(0, 50)).serializationDataFormat("application/json").create())).getId();
+        assertThat(tasks.createTaskQuery().processInstanceId(fits).taskDefinitionKey("Wait").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aLoopWithoutWaitStateStopsAtTheStepBudgetWithAnIncident() {
+        String run = runtime.startProcessInstanceByKey("hostile-loop-async").getId();
+        Job job = management.createJobQuery().processInstanceId(run).singleResult();
+
+        assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RunTimeBoundExceeded.class);
+
+        Incident incident = runtime.createIncidentQuery().processInstanceId(run).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getIncidentMessage()).contains(RunTimeBounds.STEPS_PROPERTY, "(500").containsAnyOf("activity Join", "activity Again",
+                "activity Split");
+        assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
+    }
+
+    @Test
+    void aLoopInTheWebhooksOwnStartTransactionAnswers422AndStoresNothing() throws Exception {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count();
+
+        var answer = new SignedWebhooks("http://127.0.0.1:" + port).sendCrm("""
+                {"type": "hostile.loop", "data": {"loopId": "L-%d"}}""".formatted(System.nanoTime()));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.path("error").asText()).contains(RunTimeBounds.STEPS_PROPERTY);
+        assertThat(List.of("Join", "Again", "Split")).contains(body.path("element").asText());
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count()).isEqualTo(before);
+    }
+
+    @Test
+    void aLiteralRangeOverTheIterationLimitIsRefusedNamingTheExpression() {
+        assertThatThrownBy(() -> decisions.evaluateDecisionByKey("hostile-feel-range").variables(Map.of("score", 1)).evaluate())
+                .satisfies(e -> assertThat(RunTimeBoundExceeded.in(e)).isInstanceOf(FeelBudgetExceeded.class))
+                .hasStackTraceContaining("1..3000000").hasStackTraceContaining(FeelBudget.ITERATIONS_PROPERTY);
+    }
+
+    @Test
+    void aRunawayFeelExpressionStopsAtTheTimeBudgetNamingIt() {
+        assertThatThrownBy(() -> decisions.evaluateDecisionByKey("hostile-feel-loop").variables(Map.of("score", 1)).evaluate())
+                .satisfies(e -> assertThat(RunTimeBoundExceeded.in(e)).isInstanceOf(FeelBudgetExceeded.class))
+                .hasStackTraceContaining("count(for a in [1,2,3").hasStackTraceContaining(FeelBudget.TIMEOUT_PROPERTY);
+    }
+}

@@ -118,6 +118,7 @@ class EveryAgentTellsTheTruthTest {
 
     /** agent → the intake's answers to its fresh webhook sent twice. */
     private final Map<String, List<JsonNode>> fresh = new LinkedHashMap<>();
+    private final String suiteRun = UUID.randomUUID().toString();
     /** agent → the message of the incident raised on one of its runs. */
     private final Map<String, String> incidents = new LinkedHashMap<>();
 
@@ -151,10 +152,15 @@ class EveryAgentTellsTheTruthTest {
                     management.createJobQuery().processDefinitionKey(agent).timers().list().stream().map(Job::getExecutionId))
                     .filter(java.util.Objects::nonNull).findFirst().ifPresent(execution -> {
                         String message = "acceptance: an incident the trail of " + agent + " must show";
-                        runtime.createIncident("acceptance", execution, "acceptance-" + agent, message);
+                        runtime.createIncident("acceptance", execution, incidentConfiguration(agent), message);
                         incidents.put(agent, message);
                     });
         }
+    }
+
+    /** Unique to this run of the suite: a PostgreSQL database kept from an earlier run still holds that run's incidents. */
+    private String incidentConfiguration(String agent) {
+        return "acceptance-" + agent + "-" + suiteRun;
     }
 
     @AfterAll
@@ -239,7 +245,7 @@ class EveryAgentTellsTheTruthTest {
     }
 
     private void assertIncidentShown(String agent, String reader) throws Exception {
-        String instanceId = runtime.createIncidentQuery().incidentType("acceptance").configuration("acceptance-" + agent).singleResult()
+        String instanceId = runtime.createIncidentQuery().incidentType("acceptance").configuration(incidentConfiguration(agent)).singleResult()
                 .getProcessInstanceId();
         String businessKey = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey();
         JsonNode trail = trail(agent, businessKey, reader);

@@ -1,6 +1,7 @@
 package io.circuitos.platform.bounds;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +14,7 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +25,15 @@ import org.springframework.stereotype.Component;
  * looked for in the cause chain. One mapper per exception type Camunda maps itself: Jersey takes the
  * mapper nearest to the exception's type and, at the same distance, the one of lower priority value;
  * each of these says it is mappable only when a bound is in the chain, so every other error keeps
- * Camunda's own answer.
+ * Camunda's own answer. The webapps' copy of the engine API ({@code /camunda/api/engine}, which Tasklist
+ * starts and completes through) is a Jersey application Camunda's webapp starter builds from its class;
+ * it gets the same mappers through the servlet context attribute Jersey reads for provider classes (the
+ * webapps' other Jersey applications too, where they decline every error Camunda's plugins throw).
  */
 @Component
-public class EngineRestBoundAnswers implements ResourceConfigCustomizer {
+public class EngineRestBoundAnswers implements ResourceConfigCustomizer, ServletContextInitializer {
+
+    static final String JERSEY_PROVIDER_CLASSNAMES = "jersey.config.server.provider.classnames";
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineRestBoundAnswers.class);
     private static final int UNPROCESSABLE_CONTENT = 422;
@@ -38,6 +45,18 @@ public class EngineRestBoundAnswers implements ResourceConfigCustomizer {
         config.register(InRestException.class);
         config.register(InProcessEngineException.class);
         config.register(InAnyThrowable.class);
+    }
+
+    /** Jersey's servlet container takes the servlet context's attributes as properties of the applications it builds. */
+    @Override
+    public void onStartup(ServletContext servletContext) {
+        Object present = servletContext.getAttribute(JERSEY_PROVIDER_CLASSNAMES);
+        if (present != null) {
+            throw new IllegalStateException("the servlet context attribute " + JERSEY_PROVIDER_CLASSNAMES + " is already '" + present
+                    + "': the webapps' engine API would answer 500 past a run-time bound");
+        }
+        servletContext.setAttribute(JERSEY_PROVIDER_CLASSNAMES, String.join(",", InRestException.class.getName(),
+                InProcessEngineException.class.getName(), InAnyThrowable.class.getName()));
     }
 
     static boolean carriesBound(Throwable error) {

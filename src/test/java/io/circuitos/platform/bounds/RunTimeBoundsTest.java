@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.support.SignedWebhooks;
+import io.circuitos.support.WebappSession;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -189,6 +190,25 @@ class RunTimeBoundsTest {
         assertLoopRefused(postAsAdmin("/engine-rest/task/" + review + "/complete", "{}"));
 
         assertThat(tasks.createTaskQuery().taskId(review).count()).as("the completion was rolled back").isEqualTo(1);
+    }
+
+    @Test
+    void aLoopReachedThroughTasklistAnswers422AndTheTaskStays() throws Exception {
+        String run = runtime.startProcessInstanceByKey("hostile-loop-later").getId();
+        String review = tasks.createTaskQuery().processInstanceId(run).singleResult().getId();
+        WebappSession tasklist = WebappSession.signIn("http://127.0.0.1:" + port, "tasklist", "demo");
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count();
+
+        assertLoopRefused(tasklist.postJson("/camunda/api/engine/engine/default/task/" + review + "/submit-form", "{\"variables\": {}}"));
+        assertLoopRefused(tasklist.postJson("/camunda/api/engine/engine/default/process-definition/key/hostile-loop/submit-form",
+                "{\"variables\": {}}"));
+
+        assertThat(tasks.createTaskQuery().taskId(review).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count()).isEqualTo(before);
+        HttpResponse<String> unknown = tasklist.postJson("/camunda/api/engine/engine/default/process-definition/key/no-such-process/submit-form",
+                "{\"variables\": {}}");
+        assertThat(unknown.statusCode()).as("Camunda's own answer: " + unknown.body()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("type").asText()).isEqualTo("RestException");
     }
 
     @Test

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.support.SignedWebhooks;
+import io.circuitos.support.WebappSession;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -28,7 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The pen-test's runaway processes and decisions, each stopped by its run-time bound (small ones here):
  * nothing is allocated or stored past the bound, a job becomes an incident naming the element at once,
- * a synchronous start answers a 4xx instead of hanging.
+ * a synchronous start answers a 4xx instead of hanging, through the webhook as through the engine's REST API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "circuitos.deployments.limits.max-multi-instance-cardinality=50",
@@ -47,6 +54,8 @@ import org.springframework.test.context.ActiveProfiles;
 class RunTimeBoundsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> LOOP_ELEMENTS = List.of("Join", "Again", "Split");
 
     @LocalServerPort
     int port;
@@ -67,7 +76,7 @@ class RunTimeBoundsTest {
     void deployed() {
         org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
         for (String file : List.of("multi-instance-cardinality.bpmn", "multi-instance-collection.bpmn", "gateway-loop.bpmn",
-                "gateway-loop-async.bpmn", "feel-range.dmn", "feel-loop.dmn")) {
+                "gateway-loop-async.bpmn", "gateway-loop-later.bpmn", "feel-range.dmn", "feel-loop.dmn")) {
             if (repository.createDeploymentQuery().deploymentName(file).count() == 0) {
                 HostileRuntime.deployTrusted(repository, file);
             }
@@ -151,5 +160,95 @@ class RunTimeBoundsTest {
         assertThatThrownBy(() -> decisions.evaluateDecisionByKey("hostile-feel-loop").variables(Map.of("score", 1)).evaluate())
                 .satisfies(e -> assertThat(RunTimeBoundExceeded.in(e)).isInstanceOf(FeelBudgetExceeded.class))
                 .hasStackTraceContaining("count(for a in [1,2,3").hasStackTraceContaining(FeelBudget.TIMEOUT_PROPERTY);
+    }
+
+    @Test
+    void aLoopStartedThroughTheEngineRestApiAnswers422NamingTheElementAndTheProperty() throws Exception {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count();
+
+        HttpResponse<String> answer = postAsAdmin("/engine-rest/process-definition/key/hostile-loop/start", "{}");
+
+        assertLoopRefused(answer);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
+    void aLoopStartedByAMessageOrSignalThroughTheEngineRestApiAnswers422() throws Exception {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop-later").count();
+
+        assertLoopRefused(postAsAdmin("/engine-rest/message", "{\"messageName\": \"hostile-loop-now\"}"));
+        assertLoopRefused(postAsAdmin("/engine-rest/signal", "{\"name\": \"hostile-loop-signal\"}"));
+
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop-later").count()).isEqualTo(before);
+    }
+
+    @Test
+    void aLoopReachedByCompletingATaskThroughTheEngineRestApiAnswers422AndTheTaskStays() throws Exception {
+        String run = runtime.startProcessInstanceByKey("hostile-loop-later").getId();
+        String review = tasks.createTaskQuery().processInstanceId(run).singleResult().getId();
+
+        assertLoopRefused(postAsAdmin("/engine-rest/task/" + review + "/complete", "{}"));
+
+        assertThat(tasks.createTaskQuery().taskId(review).count()).as("the completion was rolled back").isEqualTo(1);
+    }
+
+    @Test
+    void aLoopReachedThroughTasklistAnswers422AndTheTaskStays() throws Exception {
+        String run = runtime.startProcessInstanceByKey("hostile-loop-later").getId();
+        String review = tasks.createTaskQuery().processInstanceId(run).singleResult().getId();
+        WebappSession tasklist = WebappSession.signIn("http://127.0.0.1:" + port, "tasklist", "demo");
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count();
+
+        assertLoopRefused(tasklist.postJson("/camunda/api/engine/engine/default/task/" + review + "/submit-form", "{\"variables\": {}}"));
+        assertLoopRefused(tasklist.postJson("/camunda/api/engine/engine/default/process-definition/key/hostile-loop/submit-form",
+                "{\"variables\": {}}"));
+
+        assertThat(tasks.createTaskQuery().taskId(review).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count()).isEqualTo(before);
+        HttpResponse<String> unknown = tasklist.postJson("/camunda/api/engine/engine/default/process-definition/key/no-such-process/submit-form",
+                "{\"variables\": {}}");
+        assertThat(unknown.statusCode()).as("Camunda's own answer: " + unknown.body()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("type").asText()).isEqualTo("RestException");
+    }
+
+    @Test
+    void aFeelRangeEvaluatedThroughTheEngineRestApiAnswers422NamingTheExpression() throws Exception {
+        HttpResponse<String> answer = postAsAdmin("/engine-rest/decision-definition/key/hostile-feel-range/evaluate",
+                "{\"variables\": {\"score\": {\"value\": 1, \"type\": \"Integer\"}}}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.path("type").asText()).isEqualTo(FeelBudgetExceeded.class.getSimpleName());
+        assertThat(body.path("message").asText()).contains("1..3000000", FeelBudget.ITERATIONS_PROPERTY);
+    }
+
+    @Test
+    void otherEngineRestErrorsKeepCamundasOwnAnswer() throws Exception {
+        HttpResponse<String> unknown = postAsAdmin("/engine-rest/process-definition/key/no-such-process/start", "{}");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("type").asText()).isEqualTo("RestException");
+        assertThat(JSON.readTree(unknown.body()).path("message").asText()).contains("no-such-process");
+
+        HttpResponse<String> badVariable = postAsAdmin("/engine-rest/process-definition/key/hostile-loop/start",
+                "{\"variables\": {\"count\": {\"value\": \"many\", \"type\": \"Integer\"}}}");
+        assertThat(badVariable.statusCode()).as(badVariable.body()).isEqualTo(400);
+        assertThat(JSON.readTree(badVariable.body()).path("type").asText()).isEqualTo("InvalidRequestException");
+    }
+
+    private static void assertLoopRefused(HttpResponse<String> answer) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.path("type").asText()).isEqualTo(RunTimeBoundExceeded.class.getSimpleName());
+        assertThat(body.path("message").asText()).contains(RunTimeBounds.STEPS_PROPERTY, "(500");
+        assertThat(LOOP_ELEMENTS).contains(body.path("element").asText());
+        assertThat(body.path("message").asText()).contains("activity " + body.path("element").asText());
+    }
+
+    private HttpResponse<String> postAsAdmin(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,7 +3,8 @@ package io.circuitos.deployments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.drafting.Templates;
-import io.circuitos.intake.WebhookProperties;
+import io.circuitos.intake.FieldMapping;
+import io.circuitos.intake.RouteCatalogue;
 import io.circuitos.llm.PromptLibrary;
 import io.circuitos.llm.PromptTemplate;
 import java.io.ByteArrayInputStream;
@@ -33,9 +34,9 @@ public final class AgentCatalogs {
     }
 
     public static AgentCatalog of(Map<String, byte[]> decisions, Map<String, byte[]> forms, PromptLibrary prompts,
-                                  Map<String, List<String>> modelFeatures, WebhookProperties webhooks) {
+                                  Map<String, List<String>> modelFeatures, RouteCatalogue routes) {
         return new AgentCatalog(decisionInputs(decisions), formFields(forms), prompts(prompts), packagedTemplates(), modelFeatures,
-                routes(webhooks));
+                routes(routes));
     }
 
     public static Map<String, Set<String>> decisionInputs(Map<String, byte[]> decisions) {
@@ -109,8 +110,8 @@ public final class AgentCatalogs {
         return byId;
     }
 
-    static List<AgentCatalog.Route> routes(WebhookProperties webhooks) {
-        return webhooks.routes().stream().map(r -> new AgentCatalog.Route(r.type(), r.processKey(), r.handler(), r.businessKey(),
-                r.fields().stream().map(WebhookProperties.FieldMapping::name).toList())).toList();
+    static List<AgentCatalog.Route> routes(RouteCatalogue routes) {
+        return routes.routes().stream().map(r -> new AgentCatalog.Route(r.type(), r.processKey(), r.handler(), r.businessKey(),
+                r.fields().stream().map(FieldMapping::name).toList())).toList();
     }
 }

@@ -2,7 +2,7 @@ package io.circuitos.deployments;
 
 import io.circuitos.engine.sandbox.ResourceProblems;
 import io.circuitos.engine.sandbox.SandboxPlugin;
-import io.circuitos.intake.WebhookProperties;
+import io.circuitos.intake.RouteCatalogue;
 import io.circuitos.llm.PromptLibrary;
 import io.circuitos.web.ApiProblem;
 import java.io.IOException;
@@ -35,13 +35,13 @@ public class DeploymentCheckController {
 
     private final SandboxPlugin sandbox;
     private final ProcessEngine engine;
-    private final WebhookProperties webhooks;
+    private final RouteCatalogue routes;
     private final PromptLibrary prompts;
 
-    public DeploymentCheckController(SandboxPlugin sandbox, ProcessEngine engine, WebhookProperties webhooks, PromptLibrary prompts) {
+    public DeploymentCheckController(SandboxPlugin sandbox, ProcessEngine engine, RouteCatalogue routes, PromptLibrary prompts) {
         this.sandbox = sandbox;
         this.engine = engine;
-        this.webhooks = webhooks;
+        this.routes = routes;
         this.prompts = prompts;
     }
 
@@ -93,7 +93,7 @@ public class DeploymentCheckController {
                         .ifPresent(ok -> forms.put("uploaded/" + name, bytes));
             }
         });
-        AgentCatalog catalog = AgentCatalogs.of(decisions, forms, prompts, ShippedAgents.modelFeatures(), webhooks);
+        AgentCatalog catalog = AgentCatalogs.of(decisions, forms, prompts, ShippedAgents.modelFeatures(), routes);
         List<ContractProblem> problems = new java.util.ArrayList<>(unreadable);
         problems.addAll(new ContractCheck(catalog).check(processes));
         return problems;

@@ -2,7 +2,7 @@ package io.circuitos.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.circuitos.intake.WebhookProperties;
+import io.circuitos.intake.RouteCatalogue;
 import io.circuitos.llm.PromptLibrary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,10 @@ import java.util.TreeMap;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** The agents packaged with circuitos ({@code processes/}, {@code decisions/}, {@code forms/}, {@code ml-models/} on the class path). */
+/**
+ * The agents packaged with circuitos ({@code processes/}, {@code decisions/}, {@code forms/}, {@code ml-models/} on the class
+ * path; their prompts are {@link PromptLibrary}'s, their routes {@link RouteCatalogue#shipped()}).
+ */
 public final class ShippedAgents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,8 +38,8 @@ public final class ShippedAgents {
         return read("classpath*:forms/*.form");
     }
 
-    public static AgentCatalog catalog(WebhookProperties webhooks) {
-        return AgentCatalogs.of(decisions(), forms(), new PromptLibrary(), modelFeatures(), webhooks);
+    public static AgentCatalog catalog(RouteCatalogue routes) {
+        return AgentCatalogs.of(decisions(), forms(), new PromptLibrary(), modelFeatures(), routes);
     }
 
     /** Model name → its feature names, from each {@code ml-models/<name>/model.json}. */

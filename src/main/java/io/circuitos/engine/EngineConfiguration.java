@@ -1,29 +1,27 @@
 package io.circuitos.engine;
 
-import io.circuitos.engine.sandbox.DeploymentLimits;
 import io.circuitos.engine.sandbox.DeploymentUploadLimit;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import io.circuitos.engine.bounds.DecisionBoundsProperties;
-import io.circuitos.engine.bounds.EngineBoundsProperties;
 import io.circuitos.engine.bounds.FeelBudget;
 import io.circuitos.engine.bounds.RunTimeBounds;
 import io.circuitos.engine.bounds.RunTimeBoundsPlugin;
 import io.circuitos.engine.sandbox.ReferenceCatalog;
 import io.circuitos.engine.sandbox.RegisteredTasks;
 import io.circuitos.engine.sandbox.SandboxPlugin;
-import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration
+@EnableConfigurationProperties(EngineProperties.class)
 public class EngineConfiguration {
 
     @Bean
-    public FeelBudget feelBudget(DecisionBoundsProperties decisions) {
-        return decisions.feelBudget();
+    public FeelBudget feelBudget(EngineProperties properties) {
+        return properties.decisions().feelBudget();
     }
 
     @Bean
@@ -33,9 +31,10 @@ public class EngineConfiguration {
 
     /** Multi-instance cardinality and steps per transaction, for every process whoever deployed it. */
     @Bean
-    public RunTimeBoundsPlugin runTimeBoundsPlugin(DeploymentLimits limits, EngineBoundsProperties engine) {
+    public RunTimeBoundsPlugin runTimeBoundsPlugin(EngineProperties properties) {
         // the same cardinality limit the deployment guard applies to literal cardinalities
-        return new RunTimeBoundsPlugin(new RunTimeBounds(limits.maxMultiInstanceCardinality(), engine.maxStepsPerTransaction()));
+        return new RunTimeBoundsPlugin(new RunTimeBounds(properties.deployments().limits().maxMultiInstanceCardinality(),
+                properties.engine().maxStepsPerTransaction()));
     }
 
     /** The engine's clock for the application's own classes (see {@link EngineClock}). */
@@ -50,10 +49,12 @@ public class EngineConfiguration {
     }
 
     @Bean
-    public NodeLocks nodeLocks(@Value("${circuitos.node-id:}") String nodeId, @Value("${server.port:8080}") String port) {
+    public NodeLocks nodeLocks(EngineProperties properties, Environment environment) {
+        String port = environment.getProperty("server.port", "8080").trim(); // Spring's own setting
         // a random port (tests) gives no stable identity: such a node keeps the engine's behaviour of a fresh owner per start
-        String port0 = "0".equals(port.trim()) ? java.util.UUID.randomUUID().toString() : port.trim();
-        return new NodeLocks(nodeId.isBlank() ? hostName() + ":" + port0 : nodeId);
+        String port0 = "0".equals(port) ? java.util.UUID.randomUUID().toString() : port;
+        String nodeId = properties.nodeId();
+        return new NodeLocks(nodeId == null || nodeId.isBlank() ? hostName() + ":" + port0 : nodeId);
     }
 
     private static String hostName() {
@@ -71,16 +72,17 @@ public class EngineConfiguration {
      */
     @Bean
     public SandboxPlugin sandboxPlugin(ApplicationContext context, RegisteredTasks tasks, ReferenceCatalog references,
-                                       @Value("${circuitos.deployments.trusted-groups:}") List<String> trustedGroups,
-                                       DeploymentLimits limits) {
-        return new SandboxPlugin(name -> context.containsBean(name) ? context.getBean(name) : null, tasks,
-                Set.of(context.getBeanDefinitionNames()), references, Set.copyOf(trustedGroups.stream().filter(g -> !g.isBlank()).toList()), limits);
+                                       EngineProperties properties) {
+        EngineProperties.Deployments deployments = properties.deployments();
+        return new SandboxPlugin(name -> context.containsBean(name) ? context.getBean(name) : null, tasks, Set.of(context.getBeanDefinitionNames()),
+                references, Set.copyOf(deployments.trustedGroups().stream().filter(g -> !g.isBlank()).toList()), deployments.limits());
     }
 
     /** Uploads of deployments (engine REST as Camunda Modeler deploys, the check and what-if endpoints) within the size limit. */
     @Bean
-    public FilterRegistrationBean<DeploymentUploadLimit> deploymentUploadLimit(DeploymentLimits limits) {
-        FilterRegistrationBean<DeploymentUploadLimit> registration = new FilterRegistrationBean<>(new DeploymentUploadLimit(limits));
+    public FilterRegistrationBean<DeploymentUploadLimit> deploymentUploadLimit(EngineProperties properties) {
+        FilterRegistrationBean<DeploymentUploadLimit> registration = new FilterRegistrationBean<>(
+                new DeploymentUploadLimit(properties.deployments().limits()));
         registration.addUrlPatterns("/engine-rest/deployment/create", "/api/deployments/check", "/api/decisions/*");
         return registration;
     }

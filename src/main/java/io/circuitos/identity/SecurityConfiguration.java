@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,11 +88,9 @@ public class SecurityConfiguration {
     @Order(2)
     public SecurityFilterChain actuatorSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
                                                 ObjectProvider<JwtDecoder> bearerTokens, ObjectProvider<JwtAuthenticationConverter> tokenUsers,
-                                                @Value("${circuitos.metrics.scrape-user:prometheus}") String scrapeUser,
-                                                @Value("${circuitos.metrics.scrape-password:}") String scrapePassword)
-            throws Exception {
+                                                IdentityProperties identity) throws Exception {
         http.securityMatcher(PATHS.matcher("/actuator/**"))
-                .authenticationProvider(new ScrapeCredential(scrapeUser, scrapePassword))
+                .authenticationProvider(new ScrapeCredential(identity.metrics().scrapeUser(), identity.metrics().scrapePassword()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"), PATHS.matcher("/actuator/info"))
                         .permitAll()

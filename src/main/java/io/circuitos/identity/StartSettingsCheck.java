@@ -1,5 +1,6 @@
 package io.circuitos.identity;
 
+import io.circuitos.intake.RouteCatalogue;
 import io.circuitos.intake.WebhookProperties;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +12,10 @@ import java.util.List;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.core.env.Environment;
@@ -35,17 +40,30 @@ public class StartSettingsCheck implements BeanFactoryPostProcessor {
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         List<String> problems = new ArrayList<>();
         Binder binder = Binder.get(environment);
-        problems.addAll(binder.bindOrCreate("circuitos.webhooks", WebhookProperties.class).problems());
+        IdentityProperties.Identity identity = binder.bindOrCreate("circuitos", IdentityProperties.class).identity();
+        problems.addAll(binder.bindOrCreate("circuitos.webhooks", WebhookProperties.class).problems(RouteCatalogue.shipped()));
+        if (setAnywhere(ConfigurationPropertyName.of("circuitos.webhooks.routes"))) {
+            problems.add("circuitos.webhooks.routes is set, but routes are read from routes/<agent>.yaml only: move them into a route file");
+        }
         boolean keycloak = Arrays.asList(environment.getActiveProfiles()).contains("keycloak");
         if (keycloak) {
             requireSet(problems, "circuitos.keycloak.url", "CIRCUITOS_KEYCLOAK_URL", "Keycloak's base URL, e.g. http://localhost:8180");
             requireSet(problems, "circuitos.keycloak.client-secret", "CIRCUITOS_KEYCLOAK_CLIENT_SECRET", "the circuitos client's secret");
-        } else if (environment.getProperty("circuitos.identity.require-admin", Boolean.class, false)) {
-            checkAdministrator(problems);
+        } else if (identity.requireAdmin()) {
+            checkAdministrator(problems, identity.initialAdmin());
         }
         if (!problems.isEmpty()) {
             throw new MissingSettingsException(problems);
         }
+    }
+
+    private boolean setAnywhere(ConfigurationPropertyName name) {
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (source.containsDescendantOf(name) == ConfigurationPropertyState.PRESENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void requireSet(List<String> problems, String property, String variable, String meaning) {
@@ -55,9 +73,9 @@ public class StartSettingsCheck implements BeanFactoryPostProcessor {
     }
 
     /** The first administrator: needed until one exists (then the variables may go). */
-    private void checkAdministrator(List<String> problems) {
-        String user = environment.getProperty("circuitos.identity.initial-admin.user");
-        String password = environment.getProperty("circuitos.identity.initial-admin.password");
+    private void checkAdministrator(List<String> problems, IdentityProperties.InitialAdmin admin) {
+        String user = admin.user();
+        String password = admin.password();
         AdminState state;
         try {
             state = adminState(user);

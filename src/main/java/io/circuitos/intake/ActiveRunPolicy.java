@@ -2,7 +2,7 @@ package io.circuitos.intake;
 
 /**
  * What a route does with an event whose business key already has an active run of its process
- * ({@code circuitos.webhooks.routes[].on-active-run}).
+ * ({@code on-active-run} of a route in {@code routes/<agent>.yaml}).
  */
 public enum ActiveRunPolicy {
 

@@ -15,11 +15,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IntakeConfiguration {
 
     @Bean
-    public IntakeService intakeService(WebhookProperties properties, ObjectMapper json, RuntimeService runtimeService,
+    public IntakeService intakeService(WebhookProperties properties, RouteCatalogue routes, ObjectMapper json, RuntimeService runtimeService,
                                        ProcessEngineConfigurationImpl engine, JdbcTemplate jdbc,
                                        PlatformTransactionManager transactionManager, java.util.List<EventHandler> handlers, Clock clock) {
-        return new IntakeService(properties, json, runtimeService, new DeliveryStore(jdbc), new RunKeyLocks(jdbc),
+        return new IntakeService(properties, routes, json, runtimeService, new DeliveryStore(jdbc), new RunKeyLocks(jdbc),
                 new TransactionTemplate(transactionManager), engine.getCommandExecutorTxRequired(), clock, handlers);
+    }
+
+    /** The routes of {@code routes/*.yaml}, read once at start. */
+    @Bean
+    public RouteCatalogue routeCatalogue() {
+        return RouteCatalogue.shipped();
     }
 
     /** Billing webhooks into the customer store (routes with {@code handler: customer-store}). */

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * The limits every webhook and bulk row is held to, in one place, sized to what stores them: the
  * delivery table ({@code circuitos_webhook_delivery}: {@code webhook_id}, {@code business_key}
  * {@code varchar(255)}) and the engine's text variables (4,000 characters). A route whose limits do
- * not fit is refused at start-up ({@link WebhookProperties#check()}).
+ * not fit is refused at start-up ({@link RouteCatalogue#problems()}).
  */
 public final class IntakeLimits {
 

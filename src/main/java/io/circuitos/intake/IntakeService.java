@@ -3,7 +3,6 @@ package io.circuitos.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.circuitos.intake.WebhookProperties.Route;
 import io.circuitos.intake.WebhookProperties.Source;
 import java.time.Clock;
 import java.util.List;
@@ -31,6 +30,7 @@ public class IntakeService {
     private static final int RACE_ATTEMPTS = 5;
 
     private final WebhookProperties properties;
+    private final RouteCatalogue routes;
     private final ObjectMapper json;
     private final RuntimeService runtimeService;
     private final DeliveryStore deliveries;
@@ -43,10 +43,11 @@ public class IntakeService {
     private final RateLimiter sourceLimits = new RateLimiter();
     private final RateLimiter failedAuthentications = new RateLimiter();
 
-    public IntakeService(WebhookProperties properties, ObjectMapper json, RuntimeService runtimeService,
+    public IntakeService(WebhookProperties properties, RouteCatalogue routes, ObjectMapper json, RuntimeService runtimeService,
                          DeliveryStore deliveries, RunKeyLocks runKeys, TransactionTemplate transactions, CommandExecutor oneCommand, Clock clock,
                          List<EventHandler> handlers) {
         this.properties = properties;
+        this.routes = routes;
         this.json = json;
         this.runtimeService = runtimeService;
         this.deliveries = deliveries;
@@ -56,8 +57,8 @@ public class IntakeService {
         this.signatures = new SignatureVerifier(clock);
         this.runKeys = runKeys;
         this.handlers = handlers.stream().collect(java.util.stream.Collectors.toMap(EventHandler::name, h -> h));
-        properties.check();
-        for (Route route : properties.routes()) {
+        properties.check(routes);
+        for (Route route : routes.routes()) {
             if (route.handler() != null && !this.handlers.containsKey(route.handler())) {
                 throw new IllegalStateException("route " + route.type() + " names handler '" + route.handler()
                         + "' but only " + this.handlers.keySet() + " exist");
@@ -255,7 +256,7 @@ public class IntakeService {
     }
 
     public Route route(String sourceName, String type) {
-        Optional<Route> route = properties.routes().stream().filter(r -> r.type().equals(type)).findFirst();
+        Optional<Route> route = routes.route(type);
         if (route.isEmpty()) {
             throw IntakeRejection.badField("type", "unknown event type '" + type + "'");
         }

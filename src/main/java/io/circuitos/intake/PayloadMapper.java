@@ -1,8 +1,6 @@
 package io.circuitos.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.circuitos.intake.WebhookProperties.FieldMapping;
-import io.circuitos.intake.WebhookProperties.Route;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;

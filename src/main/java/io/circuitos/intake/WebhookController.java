@@ -26,7 +26,7 @@ public class WebhookController {
     }
 
     @Operation(summary = "Start or continue an agent with a signed Standard Webhooks event",
-            description = "Body {\"type\", \"timestamp\", \"data\"}; the type routes to a process (circuitos.webhooks.routes). "
+            description = "Body {\"type\", \"timestamp\", \"data\"}; the type routes to a process (routes/<agent>.yaml). "
                     + "Signed with the source's whsec_ secret: webhook-signature is v1,<base64 HMAC-SHA256 of id.timestamp.body>.")
     @ApiResponse(responseCode = "202", description = "durably started, continued or left to the business key's active run (outcome: started, "
             + "continued, ignored-active-run or applied; activeRun), or the first answer of this webhook-id (duplicate: true)")

@@ -1,6 +1,7 @@
 package io.circuitos.privacy;
 
-import io.circuitos.intake.WebhookProperties;
+import io.circuitos.intake.FieldMapping;
+import io.circuitos.intake.RouteCatalogue;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -24,9 +25,9 @@ public final class PersonalData {
         this.names = Set.copyOf(names);
     }
 
-    public static PersonalData of(WebhookProperties webhooks, PrivacyProperties privacy) {
+    public static PersonalData of(RouteCatalogue routes, PrivacyProperties privacy) {
         Set<String> names = new LinkedHashSet<>(privacy.personalVariables());
-        webhooks.routes().forEach(route -> route.fields().stream().filter(WebhookProperties.FieldMapping::personal)
+        routes.routes().forEach(route -> route.fields().stream().filter(FieldMapping::personal)
                 .forEach(field -> names.add(field.name())));
         return new PersonalData(names);
     }

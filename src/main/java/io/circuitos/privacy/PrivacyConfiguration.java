@@ -1,7 +1,7 @@
 package io.circuitos.privacy;
 
 import io.circuitos.audit.trace.RunAccess;
-import io.circuitos.intake.WebhookProperties;
+import io.circuitos.intake.RouteCatalogue;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +12,8 @@ import org.springframework.core.Ordered;
 public class PrivacyConfiguration {
 
     @Bean
-    public PersonalData personalData(WebhookProperties webhooks, PrivacyProperties privacy) {
-        return PersonalData.of(webhooks, privacy);
+    public PersonalData personalData(RouteCatalogue routes, PrivacyProperties privacy) {
+        return PersonalData.of(routes, privacy);
     }
 
     @Bean

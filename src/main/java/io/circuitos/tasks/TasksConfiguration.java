@@ -15,9 +15,8 @@ import io.circuitos.notify.ChannelProperties;
 import io.circuitos.notify.OutboundWebhookProperties;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -31,6 +30,7 @@ import org.springframework.web.client.RestClient;
  * guard and sandbox learn from the registry: which beans are tasks and what their inputs must name.
  */
 @Configuration
+@EnableConfigurationProperties(TasksProperties.class)
 public class TasksConfiguration {
 
     /** The registry as the engine's deployment guard and sandboxed expressions see it. */
@@ -76,8 +76,8 @@ public class TasksConfiguration {
 
     @Bean
     public SendEmailDelegate sendEmail(ObjectProvider<JavaMailSender> mail, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                       @Value("${circuitos.mail.from:circuitos@localhost}") String from, Clock clock) {
-        return new SendEmailDelegate(mail.getIfAvailable(), jdbc, transactions, from, clock);
+                                       TasksProperties settings, Clock clock) {
+        return new SendEmailDelegate(mail.getIfAvailable(), jdbc, transactions, settings.mail().from(), clock);
     }
 
     @Bean
@@ -98,8 +98,8 @@ public class TasksConfiguration {
     }
 
     @Bean
-    public SendTimeScheduler scheduleAtSendTime(@Value("${circuitos.schedule.zone:UTC}") ZoneId zone) {
-        return new SendTimeScheduler(zone);
+    public SendTimeScheduler scheduleAtSendTime(TasksProperties settings) {
+        return new SendTimeScheduler(settings.schedule().zone());
     }
 
     @Bean

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.circuitos.deployments.AgentCatalog;
 import io.circuitos.deployments.ShippedAgents;
+import io.circuitos.intake.Route;
+import io.circuitos.intake.RouteCatalogue;
 import io.circuitos.intake.WebhookProperties;
 import io.circuitos.privacy.PersonalData;
 import io.circuitos.support.FakeOllama;
@@ -102,6 +104,8 @@ class EveryAgentTellsTheTruthTest {
     @Autowired
     WebhookProperties webhooks;
     @Autowired
+    RouteCatalogue routes;
+    @Autowired
     Environment environment;
     @Autowired
     ManagementService management;
@@ -182,7 +186,7 @@ class EveryAgentTellsTheTruthTest {
         runs.forEach(run -> businessKeys.add(run.getBusinessKey()));
         assertThat(runs).as("demo and fresh runs of %s", agent).hasSizeGreaterThanOrEqualTo(2);
         Set<String> elements = elementIds(agent);
-        AgentCatalog catalog = ShippedAgents.catalog(webhooks);
+        AgentCatalog catalog = ShippedAgents.catalog(routes);
 
         for (String businessKey : businessKeys) {
             for (String reader : readers) {
@@ -367,7 +371,7 @@ class EveryAgentTellsTheTruthTest {
     /** The agent's demo event with a fresh business key, signed by its source, sent twice with two webhook ids. */
     private List<JsonNode> sendFreshRunTwice(String agent) throws Exception {
         for (JsonNode event : demoEvents()) {
-            WebhookProperties.Route route = webhooks.routes().stream()
+            Route route = routes.routes().stream()
                     .filter(r -> r.type().equals(event.path("type").asText()) && agent.equals(r.processKey())).findFirst().orElse(null);
             if (route == null) {
                 continue;

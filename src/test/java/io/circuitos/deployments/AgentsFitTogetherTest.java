@@ -2,16 +2,12 @@ package io.circuitos.deployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.circuitos.intake.WebhookProperties;
+import io.circuitos.intake.RouteCatalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The build fails when an agent's BPMN, DMN, form, prompt, template, route or model stop fitting
@@ -19,9 +15,10 @@ import org.springframework.core.io.ClassPathResource;
  */
 class AgentsFitTogetherTest {
 
-    static WebhookProperties shippedRoutes() throws IOException {
-        var sources = new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"));
-        return new Binder(ConfigurationPropertySources.from(sources)).bind("circuitos.webhooks", WebhookProperties.class).get();
+    static RouteCatalogue shippedRoutes() {
+        RouteCatalogue routes = RouteCatalogue.shipped();
+        assertThat(routes.problems()).isEmpty();
+        return routes;
     }
 
     private static List<ContractProblem> check(String process, String from, String to) throws IOException {

@@ -47,6 +47,14 @@ class ProductionStartTest {
     }
 
     @Test
+    void routesLeftInTheSettingsRefuseTheStartNamingWhereTheyBelong() {
+        assertThatThrownBy(() -> RunningApp.start("jdbc:h2:mem:routes-in-settings-" + System.nanoTime(), false,
+                "circuitos.webhooks.routes[0].type=opportunity.closed_lost", "circuitos.webhooks.routes[0].process-key=lost-opportunity").close())
+                .isInstanceOfSatisfying(MissingSettingsException.class, refused -> assertThat(refused.problems()).containsExactly(
+                        "circuitos.webhooks.routes is set, but routes are read from routes/<agent>.yaml only: move them into a route file"));
+    }
+
+    @Test
     void everyMissingSettingIsListedInOneAnswerBeforeAnySchemaOrWebServer(CapturedOutput output) throws Exception {
         String database = "jdbc:h2:mem:unset-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
         try (java.sql.Connection keepsTheDatabase = java.sql.DriverManager.getConnection(database, "sa", "")) {

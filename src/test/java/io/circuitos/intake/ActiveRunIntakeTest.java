@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.circuitos.intake.WebhookProperties.Route;
 import io.circuitos.support.SignedWebhooks;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -43,6 +42,8 @@ class ActiveRunIntakeTest {
     RuntimeService runtimeService;
     @Autowired
     WebhookProperties properties;
+    @Autowired
+    RouteCatalogue routes;
     @Autowired
     ObjectMapper objectMapper;
     @Autowired
@@ -152,10 +153,10 @@ class ActiveRunIntakeTest {
 
     @Test
     void startStartsAnotherRunBesideTheActiveOne() {
-        Route shipped = properties.routes().stream().filter(r -> r.type().equals("opportunity.closed_lost")).findFirst().orElseThrow();
+        Route shipped = routes.route("opportunity.closed_lost").orElseThrow();
         Route alwaysStart = new Route(shipped.type(), shipped.processKey(), null, null, shipped.businessKey(), shipped.sources(),
                 shipped.fields(), ActiveRunPolicy.START);
-        IntakeService intake = new IntakeService(new WebhookProperties(properties.sources(), List.of(alwaysStart), 60), objectMapper,
+        IntakeService intake = new IntakeService(properties, RouteCatalogue.of("this test", List.of(alwaysStart)), objectMapper,
                 runtimeService, new DeliveryStore(jdbc), new RunKeyLocks(jdbc), new TransactionTemplate(transactionManager),
                 engine.getCommandExecutorTxRequired(), Clock.systemUTC(), List.of());
 
@@ -170,10 +171,10 @@ class ActiveRunIntakeTest {
     @Test
     void aRouteThatCannotHonourItsPolicyIsRefusedAtStart() {
         Route correlateWithoutMessage = new Route("x.y", "lost-opportunity", null, null, "id", List.of("crm"), List.of(), ActiveRunPolicy.CORRELATE);
-        assertThatThrownBy(() -> new WebhookProperties(properties.sources(), List.of(correlateWithoutMessage), 60).check())
+        assertThatThrownBy(() -> properties.check(RouteCatalogue.of("this test", List.of(correlateWithoutMessage))))
                 .hasMessageContaining("on-active-run correlate needs the message");
         Route handlerWithPolicy = new Route("x.z", null, null, "customer-store", "id", List.of("crm"), List.of(), ActiveRunPolicy.IGNORE);
-        assertThatThrownBy(() -> new WebhookProperties(properties.sources(), List.of(handlerWithPolicy), 60).check())
+        assertThatThrownBy(() -> properties.check(RouteCatalogue.of("this test", List.of(handlerWithPolicy))))
                 .hasMessageContaining("remove on-active-run");
     }
 

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.circuitos.audit.trace.RunTrace;
 import io.circuitos.audit.whatif.WhatIfReplay;
-import io.circuitos.intake.WebhookProperties;
-import io.circuitos.intake.WebhookProperties.FieldMapping;
-import io.circuitos.intake.WebhookProperties.FieldType;
+import io.circuitos.intake.FieldMapping;
+import io.circuitos.intake.FieldType;
+import io.circuitos.intake.Route;
+import io.circuitos.intake.RouteCatalogue;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +17,12 @@ import org.junit.jupiter.api.Test;
 /** The classification and the redaction without an engine. */
 class RedactionTest {
 
-    private static final WebhookProperties WEBHOOKS = new WebhookProperties(Map.of(), List.of(new WebhookProperties.Route(
+    private static final RouteCatalogue ROUTES = RouteCatalogue.of("this test", List.of(new Route(
             "support.ticket_created", "support-escalation", null, null, "ticketId", List.of("helpdesk"), List.of(
             new FieldMapping("ticketId", "data.ticketId", FieldType.STRING, true, null, null, 64, List.of(), null),
             new FieldMapping("ticketText", "data.text", FieldType.STRING, true, null, null, 4000, List.of(), null, true),
-            new FieldMapping("customerTier", "data.customer.tier", FieldType.STRING, false, null, null, null, List.of(), null)), io.circuitos.intake.ActiveRunPolicy.IGNORE)), 60);
-    private static final PersonalData PERSONAL = PersonalData.of(WEBHOOKS, new PrivacyProperties(List.of("draft", "caseTitle")));
+            new FieldMapping("customerTier", "data.customer.tier", FieldType.STRING, false, null, null, null, List.of(), null)), io.circuitos.intake.ActiveRunPolicy.IGNORE)));
+    private static final PersonalData PERSONAL = PersonalData.of(ROUTES, new PrivacyProperties(List.of("draft", "caseTitle")));
     private final Redaction redaction = new Redaction(PERSONAL, null);
 
     @Test

@@ -4,21 +4,21 @@ import io.circuitos.customers.CustomerStore;
 import io.circuitos.intake.CustomerEvents;
 import io.circuitos.ml.ModelRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The win-back agent's tasks, named as {@code processes/win-back.bpmn} calls them. */
 @Configuration
+@EnableConfigurationProperties(WinBackProperties.class)
 public class WinBackConfiguration {
 
     @Bean
-    public WinBackSchedule winBackSchedule(@Value("${circuitos.winback.schedule:0 0 9 ? * MON}") String cron) {
-        return new WinBackSchedule(cron);
+    public WinBackSchedule winBackSchedule(WinBackProperties winBack) {
+        return new WinBackSchedule(winBack.schedule());
     }
 
     @Bean
@@ -89,7 +89,7 @@ public class WinBackConfiguration {
 
     @Bean
     public CampaignEngagement campaignEngagement(CampaignLedger ledger, CustomerEvents customers,
-                                                 @Value("${circuitos.winback.attribution-window:P30D}") Duration window, Clock clock) {
-        return new CampaignEngagement(ledger, customers, window, clock);
+                                                 WinBackProperties winBack, Clock clock) {
+        return new CampaignEngagement(ledger, customers, winBack.attributionWindow(), clock);
     }
 }

@@ -1,8 +1,8 @@
 package io.circuitos.audit.trace;
 
-import io.circuitos.engine.bounds.DecisionBoundsProperties;
+import io.circuitos.engine.EngineProperties;
 import io.circuitos.engine.bounds.FeelBudget;
-import io.circuitos.intake.WebhookProperties;
+import io.circuitos.intake.RouteCatalogue;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,13 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class TraceConfiguration {
 
     @Bean
-    public TraceReader traceReader(ProcessEngine engine, JdbcTemplate jdbc, WebhookProperties webhooks) {
-        return new TraceReader(engine, jdbc, webhooks);
+    public TraceReader traceReader(ProcessEngine engine, JdbcTemplate jdbc, RouteCatalogue routes) {
+        return new TraceReader(engine, jdbc, routes);
     }
 
     @Bean
-    public io.circuitos.audit.whatif.WhatIfReplay whatIfReplay(ProcessEngine engine, FeelBudget feelBudget, DecisionBoundsProperties decisions) {
-        return new io.circuitos.audit.whatif.WhatIfReplay(engine, feelBudget, decisions.whatIfTimeout());
+    public io.circuitos.audit.whatif.WhatIfReplay whatIfReplay(ProcessEngine engine, FeelBudget feelBudget, EngineProperties properties) {
+        return new io.circuitos.audit.whatif.WhatIfReplay(engine, feelBudget, properties.decisions().whatIfTimeout());
     }
 
     @Bean

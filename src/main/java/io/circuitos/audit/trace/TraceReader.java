@@ -6,7 +6,8 @@ import io.circuitos.audit.MatchedRuleRecorder;
 import io.circuitos.deployments.AgentCatalog;
 import io.circuitos.deployments.AgentCatalogs;
 import io.circuitos.deployments.ShippedAgents;
-import io.circuitos.intake.WebhookProperties;
+import io.circuitos.intake.Route;
+import io.circuitos.intake.RouteCatalogue;
 import io.circuitos.tasks.AppendMessageListener;
 import io.circuitos.tasks.Conversation;
 import java.io.IOException;
@@ -50,15 +51,15 @@ public class TraceReader {
     private final HistoryService history;
     private final RepositoryService repository;
     private final JdbcTemplate jdbc;
-    private final WebhookProperties webhooks;
+    private final RouteCatalogue routes;
     /** deployment / form → the form's answer keys: a deployment's forms never change, so read each once. */
     private final Map<String, List<String>> answerKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public TraceReader(ProcessEngine engine, JdbcTemplate jdbc, WebhookProperties webhooks) {
+    public TraceReader(ProcessEngine engine, JdbcTemplate jdbc, RouteCatalogue routes) {
         this.history = engine.getHistoryService();
         this.repository = engine.getRepositoryService();
         this.jdbc = jdbc;
-        this.webhooks = webhooks;
+        this.routes = routes;
     }
 
     /** The runs of {@code processKey} with this business key, newest first. */
@@ -293,7 +294,7 @@ public class TraceReader {
     }
 
     private Set<String> eventTypes(String processKey) {
-        return webhooks.routes().stream().filter(r -> processKey.equals(r.processKey())).map(WebhookProperties.Route::type)
+        return routes.routes().stream().filter(r -> processKey.equals(r.processKey())).map(Route::type)
                 .collect(Collectors.toSet());
     }
 

@@ -1,13 +1,14 @@
 package io.circuitos.engine.sandbox;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code circuitos.deployments.limits.*}: how big and how deep an analyst's deployment may be, checked before
  * the engine parses anything, and the run bounds that can be read off the files (multi-instance cardinality,
- * timer cycles). The defaults leave the shipped agents far inside them.
+ * timer cycles). The defaults leave the shipped agents far inside them. Bound as part of
+ * {@code io.circuitos.engine.EngineProperties}.
  *
  * @param maxResourceBytes            bytes of one resource
  * @param maxDeploymentBytes          bytes of all resources of one deployment (also the upload size)
@@ -19,7 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMultiInstanceCardinality instances of one multi-instance activity
  * @param minTimerCycle               shortest interval of a repeating timer
  */
-@ConfigurationProperties("circuitos.deployments.limits")
 public record DeploymentLimits(
         @DefaultValue("2097152") long maxResourceBytes,
         @DefaultValue("8388608") long maxDeploymentBytes,
@@ -31,12 +31,15 @@ public record DeploymentLimits(
         @DefaultValue("10000") int maxMultiInstanceCardinality,
         @DefaultValue("PT5M") Duration minTimerCycle) {
 
+    private static final String PREFIX = "circuitos.deployments.limits";
+
+    /** The defaults above, for a guard built without settings (tests, the check of shipped resources). */
     public static DeploymentLimits defaults() {
-        return new DeploymentLimits(2_097_152, 8_388_608, 20_000, 64, 16_384, 65_536, 2_000, 10_000, Duration.ofMinutes(5));
+        return new Binder().bindOrCreate(PREFIX, DeploymentLimits.class);
     }
 
     /** The property an operator sets, for refusal messages. */
     static String property(String name) {
-        return "circuitos.deployments.limits." + name;
+        return PREFIX + "." + name;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.circuitos.intake.RouteCatalogue;
 import io.circuitos.support.SignedWebhooks;
 import io.circuitos.support.WebappSession;
 import java.net.URI;
@@ -29,7 +30,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -41,21 +45,24 @@ import org.springframework.test.context.ActiveProfiles;
         "circuitos.deployments.limits.max-multi-instance-cardinality=50",
         "circuitos.engine.max-steps-per-transaction=500",
         "circuitos.decisions.evaluation-timeout=PT0.001S",
-        "circuitos.decisions.max-feel-iterations=10000",
-        "circuitos.webhooks.routes[0].type=hostile.loop",
-        "circuitos.webhooks.routes[0].process-key=hostile-loop",
-        "circuitos.webhooks.routes[0].business-key=loopId",
-        "circuitos.webhooks.routes[0].sources[0]=crm",
-        "circuitos.webhooks.routes[0].fields[0].name=loopId",
-        "circuitos.webhooks.routes[0].fields[0].path=data.loopId",
-        "circuitos.webhooks.routes[0].fields[0].required=true",
-        "circuitos.webhooks.routes[0].fields[0].max-length=64"})
+        "circuitos.decisions.max-feel-iterations=10000"})
 @ActiveProfiles("test")
 class RunTimeBoundsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> LOOP_ELEMENTS = List.of("Join", "Again", "Split");
+
+    /** The runaway loop's route, written as an analyst writes one: a route file ({@code hostile-runtime/routes/}). */
+    @TestConfiguration
+    static class HostileRoute {
+
+        @Bean
+        @Primary
+        RouteCatalogue hostileRoutes() {
+            return RouteCatalogue.read("classpath:hostile-runtime/routes/*.yaml");
+        }
+    }
 
     @LocalServerPort
     int port;

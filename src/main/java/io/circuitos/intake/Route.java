@@ -1,0 +1,75 @@
+package io.circuitos.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * One webhook route, as an analyst writes it in {@code routes/<agent>.yaml} ({@link RouteCatalogue}).
+ *
+ * @param type        event {@code type} this route handles, e.g. {@code opportunity.closed_lost}
+ * @param processKey  process definition key started for it (or, with {@code message}, the process it continues)
+ * @param message     when set, the event is correlated as this BPMN message: to the running instance
+ *                    with the business key, or to a message start event, which starts one with that key
+ * @param handler     when set, the event is applied by this {@link EventHandler} instead (no process)
+ * @param businessKey name of the field that becomes (or finds) the business key
+ * @param sources     sources allowed to send this type (required)
+ * @param fields      payload fields, each mapped to a process variable of the same name
+ * @param onActiveRun what an event does when its business key already has an active run of {@code processKey}:
+ *                    {@code ignore}, {@code correlate} (needs {@code message}) or {@code start}; unset, a route
+ *                    with a message correlates and one without ignores (no second run by accident)
+ */
+public record Route(String type, String processKey, String message, String handler, String businessKey, @DefaultValue List<String> sources,
+                    @DefaultValue List<FieldMapping> fields, ActiveRunPolicy onActiveRun) {
+
+    /** The policy in force: the configured one, else the default by the route's shape; null for a handler route (no run). */
+    public ActiveRunPolicy activeRunPolicy() {
+        if (handler != null) {
+            return null;
+        }
+        if (onActiveRun != null) {
+            return onActiveRun;
+        }
+        return message != null ? ActiveRunPolicy.CORRELATE : ActiveRunPolicy.IGNORE;
+    }
+
+    /** What would leave this route open, unreachable or unable to store its events, each naming the key to fix. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        String route = "webhook route " + type;
+        if (type == null || type.isBlank()) {
+            problems.add("a webhook route names no type: set type");
+        }
+        limitProblem().ifPresent(problems::add);
+        if (onActiveRun != null && handler != null) {
+            problems.add(route + ": on-active-run applies to runs, but the route has handler " + handler + " and starts none; remove on-active-run");
+        }
+        if (onActiveRun == ActiveRunPolicy.CORRELATE && message == null) {
+            problems.add(route + ": on-active-run correlate needs the message to correlate: set message");
+        }
+        if (handler == null && processKey == null) {
+            problems.add(route + " names neither process-key nor handler: set one");
+        }
+        if (handler == null && businessKey == null) {
+            problems.add(route + " names no business-key: set business-key");
+        }
+        if (sources.isEmpty()) {
+            problems.add(route + " names no sources: set sources");
+        }
+        return problems;
+    }
+
+    /** A text field longer than what stores it: the business key column, else the engine's text variables. */
+    private java.util.Optional<String> limitProblem() {
+        for (FieldMapping field : fields) {
+            boolean text = field.type() == FieldType.STRING || field.type() == FieldType.EMAIL;
+            boolean key = field.name() != null && field.name().equals(businessKey);
+            int limit = key ? IntakeLimits.BUSINESS_KEY_MAX_LENGTH : IntakeLimits.TEXT_MAX_LENGTH;
+            if (text && (key ? field.maxLength() == null || field.maxLength() > limit : field.maxLength() != null && field.maxLength() > limit)) {
+                return java.util.Optional.of("webhook route " + type + ": field " + field.name() + " needs max-length ≤ " + limit
+                        + (key ? " (it is the business key)" : " (the engine's text variables)"));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,6 +1,9 @@
 package io.circuitos.agents.winback;
 
-import io.circuitos.tasks.TaskInputs;
+import io.circuitos.tasks.GenericTask;
+import io.circuitos.tasks.TaskInput;
+import io.circuitos.tasks.TaskOutput;
+import io.circuitos.tasks.TaskSpec;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,14 +32,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * deployed as a new version of the table, named after the campaign, for review in Cockpit.
  * Writes {@code saveProbabilityChanges} and {@code saveProbabilitySummary}.
  */
-public class SaveProbabilityLearner implements JavaDelegate {
+public class LearnSaveProbabilitiesTask implements JavaDelegate, GenericTask {
 
     static final String DECISION = "win-back-save-probability";
     private static final double SMALLEST_CHANGE = 0.005;
 
+    static final TaskInput<Double> MIN_SENT = TaskInput.number("minSent", "default 20");
+    static final TaskInput<Double> PRIOR_WEIGHT = TaskInput.number("priorWeight", "default 50");
+    static final TaskOutput<Number> SAVE_PROBABILITY_CHANGES = TaskOutput.number("saveProbabilityChanges", "how many probabilities moved");
+    static final TaskOutput<String> SAVE_PROBABILITY_SUMMARY = TaskOutput.text("saveProbabilitySummary",
+            "the table's old and new versions and each change, for the admins");
+
+    public static final TaskSpec SPEC = TaskSpec.serviceTask("learnSaveProbabilities")
+            .agent(CampaignRun.AGENT)
+            .title("Learn save probabilities")
+            .description("Moves decision " + DECISION + " towards the reactivation rates a campaign observed, as a new version "
+                    + "of the table for review.")
+            .inputs(CampaignRun.CAMPAIGN_ID, MIN_SENT, PRIOR_WEIGHT)
+            .outputs(SAVE_PROBABILITY_CHANGES, SAVE_PROBABILITY_SUMMARY)
+            .writesIntoScope()
+            .sideEffect("deploys a new version of the decision and records each change (circuitos_save_probability_change)")
+            .build();
+
     private final JdbcTemplate jdbc;
 
-    public SaveProbabilityLearner(JdbcTemplate jdbc) {
+    public LearnSaveProbabilitiesTask(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -48,9 +68,9 @@ public class SaveProbabilityLearner implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String campaignId = String.valueOf(execution.getVariable("campaignId"));
-        int minSent = (int) TaskInputs.number(execution, "minSent", 20);
-        double priorWeight = TaskInputs.number(execution, "priorWeight", 50);
+        String campaignId = CampaignRun.CAMPAIGN_ID.require(execution);
+        int minSent = MIN_SENT.read(execution, 20.0).intValue();
+        double priorWeight = PRIOR_WEIGHT.read(execution, 50.0);
         RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
         DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION).latestVersion().singleResult();
         // a copy: the engine caches the deployed model instance, and a review must compare two versions
@@ -76,8 +96,8 @@ public class SaveProbabilityLearner implements JavaDelegate {
         }
         String summary = changes.isEmpty() ? "No save probability changed (fewer than " + minSent
                 + " emails per segment and offer, or results in line with the table)." : deploy(repository, table, latest, campaignId, changes);
-        execution.setVariable("saveProbabilityChanges", changes.size());
-        execution.setVariable("saveProbabilitySummary", summary);
+        SAVE_PROBABILITY_CHANGES.writeInScope(execution, changes.size());
+        SAVE_PROBABILITY_SUMMARY.writeInScope(execution, summary);
     }
 
     private String deploy(RepositoryService repository, DmnModelInstance table, DecisionDefinition previous, String campaignId,

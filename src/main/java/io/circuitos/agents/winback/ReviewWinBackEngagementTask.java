@@ -1,6 +1,9 @@
 package io.circuitos.agents.winback;
 
-import io.circuitos.tasks.TaskInputs;
+import io.circuitos.tasks.GenericTask;
+import io.circuitos.tasks.TaskInput;
+import io.circuitos.tasks.TaskOutput;
+import io.circuitos.tasks.TaskSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,21 +25,40 @@ import weka.core.Statistics;
  * {@code minConfidence}, it is escalated instead. Writes {@code rotations},
  * {@code escalations} and {@code strategyReview} (text for the admins' task).
  */
-public class EngagementReviewDelegate implements JavaDelegate {
+public class ReviewWinBackEngagementTask implements JavaDelegate, GenericTask {
+
+    static final TaskInput<Double> BELOW_SHARE = TaskInput.number("belowShare", "default 0.8");
+    static final TaskInput<Double> CYCLES_TO_ACT = TaskInput.number("cyclesToAct", "default 3");
+    static final TaskInput<Double> MIN_CONFIDENCE = TaskInput.number("minConfidence", "default 0.5");
+    static final TaskInput<Double> PRIOR_STRENGTH = TaskInput.number("priorStrength", "default 20");
+    static final TaskOutput<Number> ROTATIONS = TaskOutput.number("rotations", "segments rotated to their next strategy");
+    static final TaskOutput<Number> ESCALATIONS = TaskOutput.number("escalations", "segments escalated to the admins");
+    static final TaskOutput<String> STRATEGY_REVIEW = TaskOutput.text("strategyReview", "each segment's cycle and what was done, for the admins");
+
+    public static final TaskSpec SPEC = TaskSpec.serviceTask("reviewWinBackEngagement")
+            .agent(CampaignRun.AGENT)
+            .title("Review campaign engagement")
+            .description("After a campaign's engagement window: each segment's engagement against its baseline; a segment below it "
+                    + "cycle after cycle rotates to its next strategy, or is escalated when the evidence is thin.")
+            .inputs(CampaignRun.CAMPAIGN_ID, BELOW_SHARE, CYCLES_TO_ACT, MIN_CONFIDENCE, PRIOR_STRENGTH)
+            .outputs(ROTATIONS, ESCALATIONS, STRATEGY_REVIEW)
+            .writesIntoScope()
+            .sideEffect("records each segment's cycle and rotates or escalates its strategy in the strategy book")
+            .build();
 
     private final StrategyBook strategies;
 
-    public EngagementReviewDelegate(StrategyBook strategies) {
+    public ReviewWinBackEngagementTask(StrategyBook strategies) {
         this.strategies = strategies;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String campaignId = String.valueOf(execution.getVariable("campaignId"));
-        double belowShare = TaskInputs.number(execution, "belowShare", 0.8);
-        int cyclesToAct = (int) TaskInputs.number(execution, "cyclesToAct", 3);
-        double minConfidence = TaskInputs.number(execution, "minConfidence", 0.5);
-        double priorStrength = TaskInputs.number(execution, "priorStrength", 20);
+        String campaignId = CampaignRun.CAMPAIGN_ID.require(execution);
+        double belowShare = BELOW_SHARE.read(execution, 0.8);
+        int cyclesToAct = CYCLES_TO_ACT.read(execution, 3.0).intValue();
+        double minConfidence = MIN_CONFIDENCE.read(execution, 0.5);
+        double priorStrength = PRIOR_STRENGTH.read(execution, 20.0);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         List<String> review = new ArrayList<>();
         int rotations = 0;
@@ -76,9 +98,9 @@ public class EngagementReviewDelegate implements JavaDelegate {
                 rotations++;
             }
         }
-        execution.setVariable("rotations", rotations);
-        execution.setVariable("escalations", escalations);
-        execution.setVariable("strategyReview", review.isEmpty() ? "No email of this campaign was sent: nothing to review."
+        ROTATIONS.writeInScope(execution, rotations);
+        ESCALATIONS.writeInScope(execution, escalations);
+        STRATEGY_REVIEW.writeInScope(execution, review.isEmpty() ? "No email of this campaign was sent: nothing to review."
                 : String.join("\n", review));
     }
 

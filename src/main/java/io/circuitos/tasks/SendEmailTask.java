@@ -18,22 +18,38 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Generic "send email" service task through the one SMTP sender. Inputs {@code to}, {@code text}
- * (a first line "Subject: ..." becomes the subject) or {@code subject} + {@code text}, optional
- * {@code step} (default: the activity id) and optional {@code idempotencyScope} (default: the process
- * instance; e.g. {@code campaign:<id>} so a second run of one campaign sends nothing again).
+ * Generic "send email" service task through the one SMTP sender. {@code text} may start with a line
+ * "Subject: ..." that becomes the subject; {@code step} defaults to the activity id and {@code idempotencyScope}
+ * to the process instance (e.g. {@code campaign:<id>} so a second run of one campaign sends nothing again).
  * Sending is idempotent per scope and step: the row in
  * {@code circuitos_sent_email} is written in a transaction of its own around the send and committed
  * right after it, so a job retried later (e.g. a chunk of a campaign that failed on its 50th email)
  * finds the row and sends nothing again, whatever else the job's transaction rolled back. Writes
  * local {@code emailSent} and, when it is false, {@code notSentReason} in words a rep reads.
  */
-public class SendEmailDelegate implements JavaDelegate {
+public class SendEmailTask implements JavaDelegate, GenericTask {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SendEmailDelegate.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SendEmailTask.class);
 
+    static final TaskInput<String> TO = TaskInput.text("to", "recipient address").required();
+    static final TaskInput<String> SUBJECT = TaskInput.text("subject", "subject line").llmMayFill();
+    static final TaskInput<String> TEXT = TaskInput.text("text", "body").required().llmMayFill();
+    static final TaskInput<String> STEP = TaskInput.text("step", "idempotency step name (default: the task id)");
+    static final TaskInput<String> IDEMPOTENCY_SCOPE = TaskInput.text("idempotencyScope",
+            "idempotency scope (default: the process instance)");
+    public static final TaskOutput<Boolean> EMAIL_SENT = TaskOutput.bool("emailSent", "whether the email went out");
     /** The local output that says, for people, why a send task delivered nothing. */
-    public static final String NOT_SENT_REASON = "notSentReason";
+    public static final TaskOutput<String> NOT_SENT_REASON = TaskOutput.text("notSentReason",
+            "why nothing was sent, in words a rep reads (set when nothing was)");
+
+    public static final TaskSpec SPEC = TaskSpec.serviceTask("sendEmail")
+            .title("Send an email")
+            .description("Sends an email through the one SMTP server, once per idempotency scope and step, however often the job runs.")
+            .inputs(TO, SUBJECT, TEXT, STEP, IDEMPOTENCY_SCOPE)
+            .outputs(EMAIL_SENT, NOT_SENT_REASON)
+            .sideEffect("sends an email and records it in circuitos_sent_email")
+            .build();
+
     static final String NO_MAIL_SERVER = "no mail server is configured";
 
     private final JavaMailSender mail;
@@ -43,7 +59,7 @@ public class SendEmailDelegate implements JavaDelegate {
     private final TransactionTemplate ownTransaction;
 
     /** @param mail null when no SMTP server is configured (then nothing is sent and {@code emailSent} is false) */
-    public SendEmailDelegate(JavaMailSender mail, JdbcTemplate jdbc, PlatformTransactionManager transactions, String from, Clock clock) {
+    public SendEmailTask(JavaMailSender mail, JdbcTemplate jdbc, PlatformTransactionManager transactions, String from, Clock clock) {
         this.mail = mail;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -54,20 +70,18 @@ public class SendEmailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String to = String.valueOf(execution.getVariable("to"));
-        Object stepVariable = execution.getVariable("step");
-        String step = stepVariable == null ? execution.getCurrentActivityId() : stepVariable.toString();
-        Object scopeVariable = execution.getVariable("idempotencyScope");
-        String scope = scopeVariable == null ? execution.getProcessInstanceId() : scopeVariable.toString();
-        Email email = Email.of(execution.getVariable("subject"), String.valueOf(execution.getVariable("text")));
+        String to = TO.require(execution);
+        String step = STEP.read(execution, execution.getCurrentActivityId());
+        String scope = IDEMPOTENCY_SCOPE.read(execution, execution.getProcessInstanceId());
+        Email email = Email.of(SUBJECT.read(execution), TEXT.require(execution));
         if (mail == null) {
             LOG.info("no SMTP server configured (spring.mail.host); not sent to {}: {}", to, email.subject());
-            execution.setVariableLocal("emailSent", false);
-            execution.setVariableLocal(NOT_SENT_REASON, NO_MAIL_SERVER);
+            EMAIL_SENT.write(execution, false);
+            NOT_SENT_REASON.write(execution, NO_MAIL_SERVER);
             return;
         }
         ownTransaction.executeWithoutResult(status -> sendOnce(scope, step, to, email));
-        execution.setVariableLocal("emailSent", true);
+        EMAIL_SENT.write(execution, true);
     }
 
     private void sendOnce(String scope, String step, String to, Email email) {

@@ -1,6 +1,9 @@
 package io.circuitos.deployments;
 
-import io.circuitos.tasks.GenericTasks;
+import io.circuitos.engine.sandbox.RegisteredTasks.Refers;
+import io.circuitos.tasks.TaskCatalogue;
+import io.circuitos.tasks.TaskInput;
+import io.circuitos.tasks.TaskSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,6 +44,8 @@ final class ProcessContract {
     /** Set by the engine on every business rule task, end event and multi-instance body. */
     private static final Set<String> PLATFORM_VARIABLES = Set.of("matchedRule", "matchedRuleId", "decisionKey", "decisionVersion",
             "endReason", "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+
+    private static final TaskCatalogue TASKS = TaskCatalogue.shipped();
 
     private final String resource;
     private final String xml;
@@ -88,20 +93,22 @@ final class ProcessContract {
         elementsOf(org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class).stream()
                 .map(l -> ((org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener) l).getCamundaDelegateExpression())
                 .filter(java.util.Objects::nonNull).map(e -> e.replaceAll("[${}\\s]", ""))
-                .flatMap(name -> GenericTasks.find(name).stream()).forEach(listener -> produced.addAll(listener.outputs()));
+                .flatMap(name -> TASKS.find(name).stream()).forEach(listener -> produced.addAll(listener.outputNames()));
         elementsOf(BusinessRuleTask.class).forEach(t -> addIfSet(produced, ((BusinessRuleTask) t).getCamundaResultVariable()));
         elementsOf(MultiInstanceLoopCharacteristics.class)
                 .forEach(m -> addIfSet(produced, ((MultiInstanceLoopCharacteristics) m).getCamundaElementVariable()));
         for (ModelElementInstance element : elementsOf(BaseElement.class)) {
             BaseElement base = (BaseElement) element;
-            delegateBean(base).flatMap(GenericTasks::find).ifPresent(task -> {
-                produced.addAll(task.outputs());
-                if (task.name().equals(GenericTasks.LOAD_CUSTOMER)) {
+            delegateBean(base).flatMap(TASKS::find).ifPresent(task -> {
+                produced.addAll(task.outputNames());
+                if (task.also().contains(TaskSpec.Also.CUSTOMER_FIELDS)) {
                     produced.addAll(customerStoreFields());
                 }
-                read.addAll(task.inputs().stream().map(GenericTasks.Input::name).toList());
-                if (task.name().equals("llmAsk")) {
-                    input(base, "templateId").flatMap(catalog::prompt).ifPresent(p -> produced.addAll(p.answerFields()));
+                read.addAll(task.inputNames());
+                if (task.also().contains(TaskSpec.Also.PROMPT_ANSWER_FIELDS)) {
+                    task.inputs().stream().filter(i -> i.refers() == Refers.PROMPT).findFirst()
+                            .flatMap(prompt -> input(base, prompt.name())).flatMap(catalog::prompt)
+                            .ifPresent(p -> produced.addAll(p.answerFields()));
                 }
             });
             String formRef = base.getAttributeValueNs(CAMUNDA, "formRef");
@@ -114,13 +121,13 @@ final class ProcessContract {
     }
 
     private void checkGenericTask(BaseElement element, String bean) {
-        Optional<GenericTasks.Task> found = GenericTasks.find(bean);
+        Optional<TaskSpec> found = TASKS.find(bean);
         if (found.isEmpty()) {
             problem(element, "${" + bean + "} is not a registered generic task");
             return;
         }
-        GenericTasks.Task task = found.get();
-        for (GenericTasks.Input input : task.inputs()) {
+        TaskSpec task = found.get();
+        for (TaskInput<?> input : task.inputs()) {
             Optional<String> value = input(element, input.name()).filter(v -> !v.contains("${") && !v.contains("#{"));
             if (value.isEmpty()) {
                 continue;
@@ -129,14 +136,11 @@ final class ProcessContract {
                 case MODEL -> checkModel(element, value.get(), names(produced, answers));
                 case CUSTOMER_MODEL -> checkModel(element, value.get(), customerStoreFields());
                 case PROMPT -> checkPrompt(element, value.get());
+                case TEMPLATE -> checkTemplate(element, value.get());
                 default -> {
                 }
             }
         }
-        if (task.name().equals("draftFromTemplate")) {
-            input(element, "templateId").ifPresent(id -> checkTemplate(element, id));
-        }
-        input(element, "fallbackTemplateId").ifPresent(id -> checkTemplate(element, id));
         for (String error : task.errors()) {
             if (!handled((Activity) element, error)) {
                 problem(element, "${" + bean + "} can raise BPMN error " + error + " and nothing catches it (the run would end silently)");
@@ -231,8 +235,8 @@ final class ProcessContract {
         }
         for (String expression : beans) {
             Matcher bean = BEAN.matcher(expression);
-            if (bean.matches() && !GenericTasks.isRegistered(bean.group(1))) {
-                problem(element, "listener ${" + bean.group(1) + "} is not registered in GenericTasks");
+            if (bean.matches() && !TASKS.isRegistered(bean.group(1))) {
+                problem(element, "listener ${" + bean.group(1) + "} is not a task of the catalogue");
             }
         }
     }

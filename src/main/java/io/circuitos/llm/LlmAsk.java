@@ -16,6 +16,9 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
  */
 public final class LlmAsk {
 
+    /** The BPMN error {@link #ask} raises when the instance's LLM budget is used up: a process must catch it. */
+    public static final String BUDGET_EXCEEDED = LlmCallLog.BUDGET_ERROR;
+
     private static final int ATTEMPTS = 2;
 
     private final LlmGateway gateway;

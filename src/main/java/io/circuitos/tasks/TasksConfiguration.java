@@ -1,6 +1,5 @@
 package io.circuitos.tasks;
 
-import io.circuitos.customers.CustomerStore;
 import io.circuitos.engine.sandbox.ReferenceCatalog;
 import io.circuitos.engine.sandbox.RegisteredTasks;
 import io.circuitos.knowledge.Grounding;
@@ -26,17 +25,24 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.client.RestClient;
 
 /**
- * The generic tasks of {@link GenericTasks}, each a bean under its registry name, and what the engine's
- * guard and sandbox learn from the registry: which beans are tasks and what their inputs must name.
+ * The tasks of the {@link TaskCatalogue}, each a bean under its task's name ({@link TaskBeans}; the methods
+ * here build those that need settings or a configured client), and what the engine's guard and sandbox learn
+ * from the catalogue: which beans are tasks and what their inputs must name.
  */
 @Configuration
 @EnableConfigurationProperties(TasksProperties.class)
 public class TasksConfiguration {
 
-    /** The registry as the engine's deployment guard and sandboxed expressions see it. */
+    /** Static: it registers bean definitions, so it must exist before the other beans of this class. */
+    @Bean
+    public static TaskBeans taskBeans() {
+        return new TaskBeans(TaskCatalogue.shipped());
+    }
+
+    /** The catalogue as the engine's deployment guard and sandboxed expressions see it. */
     @Bean
     public RegisteredTasks registeredTasks() {
-        return GenericTasks.registered();
+        return TaskCatalogue.shipped();
     }
 
     /** What a task's model and prompt inputs may name: the shipped models and prompts. */
@@ -55,39 +61,29 @@ public class TasksConfiguration {
     }
 
     @Bean
-    public ScoreWithModelDelegate scoreWithModel(ModelRegistry registry) {
-        return new ScoreWithModelDelegate(registry);
+    public LlmAskTask llmAsk(LlmGateway gateway, PromptLibrary prompts, ContentGuard guard, LlmProperties properties) {
+        return new LlmAskTask(gateway, prompts, guard, properties.budget());
     }
 
     @Bean
-    public LlmAskDelegate llmAsk(LlmGateway gateway, PromptLibrary prompts, ContentGuard guard, LlmProperties properties) {
-        return new LlmAskDelegate(gateway, prompts, guard, properties.budget());
+    public LlmDraftTask llmDraft(LlmGateway gateway, PromptLibrary prompts, ContentGuard guard, LlmProperties properties) {
+        return new LlmDraftTask(gateway, prompts, guard, properties.budget());
     }
 
     @Bean
-    public LlmDraftDelegate llmDraft(LlmGateway gateway, PromptLibrary prompts, ContentGuard guard, LlmProperties properties) {
-        return new LlmDraftDelegate(gateway, prompts, guard, properties.budget());
+    public SendEmailTask sendEmail(ObjectProvider<JavaMailSender> mail, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                   TasksProperties settings, Clock clock) {
+        return new SendEmailTask(mail.getIfAvailable(), jdbc, transactions, settings.mail().from(), clock);
     }
 
     @Bean
-    public TemplateDrafter draftFromTemplate() {
-        return new TemplateDrafter();
+    public NotifyChannelTask notifyChannel(ChannelProperties channels, RestClient.Builder builder) {
+        return new NotifyChannelTask(channels, client(builder));
     }
 
     @Bean
-    public SendEmailDelegate sendEmail(ObjectProvider<JavaMailSender> mail, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                       TasksProperties settings, Clock clock) {
-        return new SendEmailDelegate(mail.getIfAvailable(), jdbc, transactions, settings.mail().from(), clock);
-    }
-
-    @Bean
-    public ChannelNotifier notifyChannel(ChannelProperties channels, RestClient.Builder builder) {
-        return new ChannelNotifier(channels, client(builder));
-    }
-
-    @Bean
-    public OutboundWebhookDelegate sendWebhook(OutboundWebhookProperties targets, RestClient.Builder builder) {
-        return new OutboundWebhookDelegate(targets, client(builder));
+    public SendWebhookTask sendWebhook(OutboundWebhookProperties targets, RestClient.Builder builder) {
+        return new SendWebhookTask(targets, client(builder));
     }
 
     private static RestClient client(RestClient.Builder builder) {
@@ -98,38 +94,23 @@ public class TasksConfiguration {
     }
 
     @Bean
-    public SendTimeScheduler scheduleAtSendTime(TasksProperties settings) {
-        return new SendTimeScheduler(settings.schedule().zone());
+    public ScheduleAtSendTimeTask scheduleAtSendTime(TasksProperties settings) {
+        return new ScheduleAtSendTimeTask(settings.schedule().zone());
     }
 
     @Bean
-    public SearchKnowledgeDelegate searchKnowledge(ObjectProvider<KnowledgeBase> knowledge) {
-        return new SearchKnowledgeDelegate(knowledge::getObject);
+    public SearchKnowledgeTask searchKnowledge(ObjectProvider<KnowledgeBase> knowledge) {
+        return new SearchKnowledgeTask(knowledge::getObject);
     }
 
     @Bean
-    public CheckGroundingDelegate checkGrounding(ObjectProvider<KnowledgeBase> knowledge, LlmProperties properties) {
+    public CheckGroundingTask checkGrounding(ObjectProvider<KnowledgeBase> knowledge, LlmProperties properties) {
         LlmProperties.Grounding thresholds = properties.grounding();
-        return new CheckGroundingDelegate(knowledge::getObject, new Grounding(thresholds.minSimilarity(), thresholds.minSupportedShare()));
+        return new CheckGroundingTask(knowledge::getObject, new Grounding(thresholds.minSimilarity(), thresholds.minSupportedShare()));
     }
 
     @Bean
-    public AddToKnowledgeDelegate addToKnowledge(ObjectProvider<KnowledgeBase> knowledge, KnowledgeAnswers answers) {
-        return new AddToKnowledgeDelegate(knowledge::getObject, answers);
-    }
-
-    @Bean
-    public LoadCustomerDelegate loadCustomer(CustomerStore store) {
-        return new LoadCustomerDelegate(store);
-    }
-
-    @Bean
-    public EndReasonListener recordEndReason() {
-        return new EndReasonListener();
-    }
-
-    @Bean
-    public AppendMessageListener appendMessage() {
-        return new AppendMessageListener();
+    public AddToKnowledgeTask addToKnowledge(ObjectProvider<KnowledgeBase> knowledge, KnowledgeAnswers answers) {
+        return new AddToKnowledgeTask(knowledge::getObject, answers);
     }
 }

@@ -13,7 +13,7 @@ import io.circuitos.intake.WebhookProperties;
 import io.circuitos.privacy.PersonalData;
 import io.circuitos.support.FakeOllama;
 import io.circuitos.support.SignedWebhooks;
-import io.circuitos.tasks.AppendMessageListener;
+import io.circuitos.tasks.AppendMessageTask;
 import io.circuitos.tasks.Conversation;
 import io.circuitos.web.HtmlPage;
 import java.io.ByteArrayInputStream;
@@ -292,7 +292,7 @@ class EveryAgentTellsTheTruthTest {
     /** A run that keeps a conversation shows every message of it, in order, with its author (the text, unless the reader may not see it). */
     private void assertConversation(String instanceId, JsonNode trail) {
         List<Conversation.Message> kept = history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-                .variableName(AppendMessageListener.MESSAGES).list().stream().filter(v -> instanceId.equals(v.getActivityInstanceId()))
+                .variableName(AppendMessageTask.MESSAGES.name()).list().stream().filter(v -> instanceId.equals(v.getActivityInstanceId()))
                 .findFirst().map(v -> Conversation.parse(v.getValue())).orElse(List.of());
         List<JsonNode> shown = stream(trail.at("/messages/conversation")).toList();
         assertThat(shown).extracting(m -> m.get("author").asText()).containsExactlyElementsOf(kept.stream().map(Conversation.Message::author).toList());

@@ -73,8 +73,8 @@ final class ProcessNamesSource {
         variables.add("endReason");
         model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class).stream()
                 .map(l -> l.getCamundaDelegateExpression() == null ? "" : l.getCamundaDelegateExpression().replaceAll("[${}\\s]", ""))
-                .flatMap(name -> io.circuitos.tasks.GenericTasks.find(name).stream())
-                .forEach(listener -> variables.addAll(listener.outputs())); // what a listener writes into the run
+                .flatMap(name -> io.circuitos.tasks.TaskCatalogue.shipped().find(name).stream())
+                .forEach(listener -> variables.addAll(listener.outputNames())); // what a listener writes into the run
 
         int dot = qualified.lastIndexOf('.');
         StringBuilder java = new StringBuilder();

@@ -11,7 +11,7 @@ import io.circuitos.llm.LlmProperties;
 import io.circuitos.ml.MlConfiguration;
 import io.circuitos.notify.ChannelProperties;
 import io.circuitos.notify.OutboundWebhookProperties;
-import io.circuitos.tasks.GenericTasks;
+import io.circuitos.tasks.TaskCatalogue;
 import io.circuitos.tasks.TasksConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -39,8 +38,8 @@ import org.springframework.web.client.RestClient;
  * The generic tasks for the standalone process-test engine, built by the application's own
  * {@code @Configuration} classes from the application's own {@code application.yaml}; a test overrides
  * only where its collaborators listen (fake Ollama, the capture server, GreenMail) and what a scenario
- * changes (an LLM outage, a spent budget). Every task of {@link GenericTasks} is registered under its
- * name, so a task the registry lists but no configuration builds fails the process tests.
+ * changes (an LLM outage, a spent budget). Every task of the {@link TaskCatalogue} is registered under its
+ * name, as the application's {@code TaskBeans} builds it.
  */
 public final class ProcessTestWiring implements AutoCloseable {
 
@@ -76,14 +75,10 @@ public final class ProcessTestWiring implements AutoCloseable {
         return new JdbcTemplate(database);
     }
 
-    /** Registers every generic task under its registry name for the engine's expressions. */
+    /** Registers every task of the catalogue under its name for the engine's expressions. */
     public void register() {
-        for (GenericTasks.Task task : GenericTasks.all()) {
-            try {
-                Mocks.register(task.name(), context.getBean(task.name()));
-            } catch (NoSuchBeanDefinitionException e) {
-                throw new IllegalStateException("GenericTasks lists " + task.name() + " but no configuration builds it", e);
-            }
+        for (TaskCatalogue.Entry task : TaskCatalogue.shipped().entries()) {
+            Mocks.register(task.spec().name(), context.getBean(task.spec().name(), task.type()));
         }
     }
 

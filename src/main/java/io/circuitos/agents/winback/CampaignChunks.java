@@ -1,6 +1,6 @@
 package io.circuitos.agents.winback;
 
-import io.circuitos.tasks.TaskInputs;
+import io.circuitos.tasks.TaskInput;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,13 +16,15 @@ final class CampaignChunks {
 
     static final int MAX_CHUNK_SIZE = 1000;
 
+    static final TaskInput<Double> CHUNK_SIZE = TaskInput.number("chunkSize", "customers per job").required().fromRun();
+
     private CampaignChunks() {
     }
 
     static int chunkSize(DelegateExecution execution) {
-        double size = TaskInputs.number(execution, "chunkSize");
+        double size = CHUNK_SIZE.require(execution);
         if (size < 1 || size > MAX_CHUNK_SIZE || size != Math.rint(size)) {
-            throw new IllegalArgumentException("chunkSize must be a whole number from 1 to " + MAX_CHUNK_SIZE + ", was " + size);
+            throw new IllegalArgumentException(CHUNK_SIZE.name() + " must be a whole number from 1 to " + MAX_CHUNK_SIZE + ", was " + size);
         }
         return (int) size;
     }

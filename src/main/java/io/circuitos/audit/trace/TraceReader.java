@@ -8,7 +8,7 @@ import io.circuitos.deployments.AgentCatalogs;
 import io.circuitos.deployments.ShippedAgents;
 import io.circuitos.intake.Route;
 import io.circuitos.intake.RouteCatalogue;
-import io.circuitos.tasks.AppendMessageListener;
+import io.circuitos.tasks.AppendMessageTask;
 import io.circuitos.tasks.Conversation;
 import java.io.IOException;
 import java.time.Instant;
@@ -287,7 +287,7 @@ public class TraceReader {
     }
 
     private static List<RunTrace.ChatMessage> conversation(String instanceId, List<HistoricVariableInstance> variables) {
-        return variables.stream().filter(v -> AppendMessageListener.MESSAGES.equals(v.getName()) && instanceId.equals(v.getActivityInstanceId()))
+        return variables.stream().filter(v -> AppendMessageTask.MESSAGES.name().equals(v.getName()) && instanceId.equals(v.getActivityInstanceId()))
                 .findFirst().map(v -> Conversation.parse(value(v)).stream()
                         .map(m -> new RunTrace.ChatMessage(m.author(), m.text(), m.at(), m.delivered())).toList())
                 .orElse(List.of());

@@ -15,10 +15,11 @@ public interface RegisteredTasks {
     /**
      * What an input's value must name, checked when a deployment is made: a prompt, or a model whose
      * features are read from the process variables of the same names ({@code MODEL}) or from the customer
-     * store's fields ({@code CUSTOMER_MODEL}).
+     * store's fields ({@code CUSTOMER_MODEL}). A {@code TEMPLATE} (a shipped text template) is checked by the
+     * contract check, not by the guard.
      */
     enum Refers {
-        NOTHING, MODEL, CUSTOMER_MODEL, PROMPT;
+        NOTHING, MODEL, CUSTOMER_MODEL, PROMPT, TEMPLATE;
 
         public boolean isModel() {
             return this == MODEL || this == CUSTOMER_MODEL;

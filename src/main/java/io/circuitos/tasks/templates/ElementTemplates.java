@@ -4,18 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.circuitos.engine.sandbox.RegisteredTasks;
-import io.circuitos.tasks.GenericTasks;
+import io.circuitos.tasks.TaskCatalogue;
+import io.circuitos.tasks.TaskInput;
+import io.circuitos.tasks.TaskOutput;
+import io.circuitos.tasks.TaskSpec;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Camunda Modeler element templates (Camunda 7) for every entry of {@link GenericTasks}, so an
- * analyst fills in a form instead of writing bean names and input names: a dropdown of the shipped
- * models or prompts where an input must name one, text fields for the other inputs, and the outputs
- * as variables to map to. Generated from the registry, so they cannot drift from what the
- * deployment guard allows; {@code element-templates/} holds the output.
+ * Camunda Modeler element templates (Camunda 7) for every service task and listener of the {@link TaskCatalogue},
+ * so an analyst fills in a form instead of writing bean names and input names: a dropdown of the shipped
+ * models or prompts where an input must name one, text fields for the other inputs bound in the BPMN (those
+ * read from the run are named in the description), and the outputs as variables to map to. Generated from
+ * the catalogue, so they cannot drift from what the deployment guard allows; {@code element-templates/}
+ * holds the output.
  */
 public final class ElementTemplates {
 
@@ -27,10 +32,15 @@ public final class ElementTemplates {
     private ElementTemplates() {
     }
 
-    /** File name → template, for the service tasks and listeners of the registry. */
+    /** File name → template, for the service tasks and listeners of the shipped catalogue. */
     public static Map<String, ObjectNode> all(Collection<String> models, Collection<String> prompts) {
+        return all(TaskCatalogue.shipped(), models, prompts);
+    }
+
+    /** File name → template, for the service tasks and listeners of {@code catalogue}. */
+    public static Map<String, ObjectNode> all(TaskCatalogue catalogue, Collection<String> models, Collection<String> prompts) {
         Map<String, ObjectNode> templates = new LinkedHashMap<>();
-        for (GenericTasks.Task task : GenericTasks.all()) {
+        for (TaskSpec task : catalogue.all()) {
             if (task.kind() == RegisteredTasks.Kind.SERVICE_TASK) {
                 templates.put(task.name() + ".json", serviceTask(task, models, prompts));
             } else if (task.kind() == RegisteredTasks.Kind.EXECUTION_LISTENER) {
@@ -44,10 +54,15 @@ public final class ElementTemplates {
         return ID_PREFIX + task;
     }
 
-    private static ObjectNode serviceTask(GenericTasks.Task task, Collection<String> models, Collection<String> prompts) {
-        ObjectNode template = header(task, List.of("bpmn:ServiceTask", "bpmn:SendTask"),
-                "circuitos generic task ${" + task.name() + "}" + (task.errors().isEmpty() ? ""
-                        : "; can raise BPMN error " + String.join(", ", task.errors()) + ": attach a boundary error event"));
+    private static ObjectNode serviceTask(TaskSpec task, Collection<String> models, Collection<String> prompts) {
+        ObjectNode template = header(task, List.of("bpmn:ServiceTask", "bpmn:SendTask"), "circuitos "
+                + task.agent().map(agent -> agent + " task").orElse("generic task") + " ${" + task.name() + "}: " + task.description()
+                + " Side effects: " + task.sideEffect().orElse("none") + "."
+                + (task.errors().isEmpty() ? ""
+                        : " Can raise BPMN error " + String.join(", ", task.errors()) + ": attach a boundary error event.")
+                + fromTheRun(task)
+                + (task.also().isEmpty() ? "" : " Also writes " + task.also().stream().map(TaskSpec.Also::label)
+                        .collect(Collectors.joining(", ")) + "."));
         ArrayNode properties = template.putArray("properties");
         hidden(properties, "Implementation", "${" + task.name() + "}", binding("property", "camunda:delegateExpression"));
         ObjectNode async = properties.addObject();
@@ -55,10 +70,10 @@ public final class ElementTemplates {
         async.put("type", "Boolean");
         async.put("value", false);
         async.set("binding", binding("property", "camunda:asyncBefore"));
-        for (GenericTasks.Input input : task.inputs()) {
+        for (TaskInput<?> input : boundInputs(task)) {
             ObjectNode property = properties.addObject();
-            property.put("label", label(input.name()) + (input.required() ? "" : " (optional)"));
-            property.put("description", input.description());
+            property.put("label", label(input.name()) + (input.isRequired() ? "" : " (optional)"));
+            property.put("description", input.type().label() + ": " + input.description());
             Collection<String> choices = input.refers().isModel() ? models : input.refers() == RegisteredTasks.Refers.PROMPT ? prompts : null;
             if (choices != null) {
                 property.put("type", "Dropdown");
@@ -70,44 +85,58 @@ public final class ElementTemplates {
             }
             ObjectNode inputBinding = JSON.createObjectNode().put("type", "camunda:inputParameter").put("name", input.name());
             property.set("binding", inputBinding);
-            if (input.required()) {
+            if (input.isRequired()) {
                 property.putObject("constraints").put("notEmpty", true);
             }
         }
         if (task.mapsOutputs()) {
-            for (String output : task.outputs()) {
+            for (TaskOutput<?> output : task.outputs()) {
                 ObjectNode property = properties.addObject();
-                property.put("label", "Result " + output + " → process variable");
-                property.put("description", "the variable that receives " + output + " (${" + output + "})");
+                property.put("label", "Result " + output.name() + " → process variable");
+                property.put("description", "the variable that receives " + output.name() + " (${" + output.name() + "}, "
+                        + output.type().label() + "): " + output.description());
                 property.put("type", "String");
-                property.put("value", output);
-                property.set("binding", JSON.createObjectNode().put("type", "camunda:outputParameter").put("source", "${" + output + "}"));
+                property.put("value", output.name());
+                property.set("binding", JSON.createObjectNode().put("type", "camunda:outputParameter")
+                        .put("source", "${" + output.name() + "}"));
             }
         }
         return template;
     }
 
-    /** recordEndReason on end events as they start; the other listeners on tasks and gateways as they end. */
-    private static ObjectNode listener(GenericTasks.Task task) {
-        boolean endReason = task.outputs().contains("endReason");
-        ObjectNode template = endReason
-                ? header(task, List.of("bpmn:EndEvent"), "records endReason on the run (what the trail and the audit show)")
+    /** A listener on end events as they start, or on tasks and gateways as they end. */
+    private static ObjectNode listener(TaskSpec task) {
+        String writes = " Writes " + String.join(", ", task.outputNames()) + " on the run." + fromTheRun(task);
+        ObjectNode template = task.onEndEvents()
+                ? header(task, List.of("bpmn:EndEvent"), "circuitos listener ${" + task.name() + "}, as the end event starts: "
+                        + task.description() + writes)
                 : header(task, List.of("bpmn:Task", "bpmn:ServiceTask", "bpmn:SendTask", "bpmn:ExclusiveGateway"),
-                "circuitos listener ${" + task.name() + "}, as the element ends; writes " + String.join(", ", task.outputs()));
+                "circuitos listener ${" + task.name() + "}, as the element ends: " + task.description() + writes);
         ArrayNode properties = template.putArray("properties");
         hidden(properties, "Listener", "${" + task.name() + "}", JSON.createObjectNode().put("type", "camunda:executionListener")
-                .put("event", endReason ? "start" : "end").put("implementationType", "delegateExpression"));
-        for (GenericTasks.Input input : task.inputs()) {
+                .put("event", task.onEndEvents() ? "start" : "end").put("implementationType", "delegateExpression"));
+        for (TaskInput<?> input : boundInputs(task)) {
             ObjectNode property = properties.addObject();
             property.put("label", label(input.name()));
-            property.put("description", input.description());
+            property.put("description", input.type().label() + ": " + input.description());
             property.put("type", "String");
             property.set("binding", JSON.createObjectNode().put("type", "camunda:inputParameter").put("name", input.name()));
         }
         return template;
     }
 
-    private static ObjectNode header(GenericTasks.Task task, List<String> appliesTo, String description) {
+    /** The inputs a template shows as fields: those bound in the BPMN, not those read from the run. */
+    private static List<TaskInput<?>> boundInputs(TaskSpec task) {
+        return task.inputs().stream().filter(i -> i.source() != TaskInput.Source.RUN).toList();
+    }
+
+    private static String fromTheRun(TaskSpec task) {
+        List<String> run = task.inputs().stream().filter(i -> i.source() == TaskInput.Source.RUN)
+                .map(i -> i.name() + (i.isRequired() ? "" : " (optional)")).toList();
+        return run.isEmpty() ? "" : " Reads from the run: " + String.join(", ", run) + ".";
+    }
+
+    private static ObjectNode header(TaskSpec task, List<String> appliesTo, String description) {
         ObjectNode template = JSON.createObjectNode();
         template.put("$schema", SCHEMA);
         template.put("name", task.title());

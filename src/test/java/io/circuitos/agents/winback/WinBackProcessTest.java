@@ -70,7 +70,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
     @AfterEach
     void removeLearnedTables() {
         repositoryService().createDeploymentQuery().list().stream()
-                .filter(d -> d.getName() != null && d.getName().startsWith(SaveProbabilityLearner.DECISION))
+                .filter(d -> d.getName() != null && d.getName().startsWith(LearnSaveProbabilitiesTask.DECISION))
                 .forEach(d -> repositoryService().deleteDeployment(d.getId(), true));
     }
 
@@ -391,7 +391,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
                 .containsEntry("SENT", 30).containsEntry("REACTIVATED", 15);
         assertThat(((Number) change.get("NEW_PROBABILITY")).doubleValue()).isEqualTo(0.325);
         assertThat((String) historicVariable(campaign, "saveProbabilitySummary")).contains("fiber / discount-20-3m: 0.2200 → 0.3250");
-        double learned = processEngine().getDecisionService().evaluateDecisionTableByKey(SaveProbabilityLearner.DECISION,
+        double learned = processEngine().getDecisionService().evaluateDecisionTableByKey(LearnSaveProbabilitiesTask.DECISION,
                 Map.of("segment", "fiber", "offer", "discount-20-3m")).getSingleResult().getSingleEntry();
         assertThat(learned).isEqualTo(0.325);
     }

@@ -3,7 +3,7 @@ package io.circuitos.engine.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.circuitos.llm.PromptLibrary;
-import io.circuitos.tasks.GenericTasks;
+import io.circuitos.tasks.TaskCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class DeploymentCheckTest {
     private static final ReferenceCatalog SHIPPED = new ReferenceCatalog(name -> Files.isDirectory(Path.of("ml-models", name)),
             PROMPTS::exists, key -> false, key -> false);
     private final DeploymentCheck check = new DeploymentCheck(
-            new ExpressionPolicy(Set.of("jdbcTemplate", "identityService", "scoreWithModel"), GenericTasks.registered()));
+            new ExpressionPolicy(Set.of("jdbcTemplate", "identityService", "scoreWithModel"), TaskCatalogue.shipped()));
 
     static Stream<HostileCorpus> corpus() {
         return HostileCorpus.all();
@@ -54,7 +54,7 @@ class DeploymentCheckTest {
             "${currentUser()}",
             "${winBackSchedule.cron}"})
     void analystExpressionsAreAllowed(String expression) {
-        assertThat(new ExpressionPolicy(Set.of("jdbcTemplate"), GenericTasks.registered()).check(expression)).isEmpty();
+        assertThat(new ExpressionPolicy(Set.of("jdbcTemplate"), TaskCatalogue.shipped()).check(expression)).isEmpty();
     }
 
     @ParameterizedTest
@@ -71,7 +71,7 @@ class DeploymentCheckTest {
             "${Thread.sleep(100000)}",
             "${y.invoke(null)}"})
     void expressionsReachingBeyondVariablesAreRefused(String expression) {
-        assertThat(new ExpressionPolicy(Set.of("jdbcTemplate"), GenericTasks.registered()).check(expression)).isNotEmpty();
+        assertThat(new ExpressionPolicy(Set.of("jdbcTemplate"), TaskCatalogue.shipped()).check(expression)).isNotEmpty();
     }
 
     @ParameterizedTest

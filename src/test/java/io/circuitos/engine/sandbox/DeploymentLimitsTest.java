@@ -2,7 +2,7 @@ package io.circuitos.engine.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.circuitos.tasks.GenericTasks;
+import io.circuitos.tasks.TaskCatalogue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +21,7 @@ class DeploymentLimitsTest {
 
     private static final String HEADER = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
             + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"d\" targetNamespace=\"http://circuitos.io/t\">";
-    private final DeploymentCheck check = new DeploymentCheck(new ExpressionPolicy(Set.of(), GenericTasks.registered()));
+    private final DeploymentCheck check = new DeploymentCheck(new ExpressionPolicy(Set.of(), TaskCatalogue.shipped()));
 
     private List<String> problems(Map<String, byte[]> resources) {
         return check.check(resources, ReferenceCatalog.unchecked()).stream()

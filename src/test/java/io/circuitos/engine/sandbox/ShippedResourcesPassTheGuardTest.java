@@ -2,7 +2,7 @@ package io.circuitos.engine.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.circuitos.tasks.GenericTasks;
+import io.circuitos.tasks.TaskCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class ShippedResourcesPassTheGuardTest {
 
     @Test
     void everyShippedResourceFollowsTheAnalystAllowList() throws IOException {
-        List<ResourceProblems> problems = new DeploymentCheck(new ExpressionPolicy(Set.of("jdbcTemplate"), GenericTasks.registered()))
+        List<ResourceProblems> problems = new DeploymentCheck(new ExpressionPolicy(Set.of("jdbcTemplate"), TaskCatalogue.shipped()))
                 .check(shippedResources(), ReferenceCatalog.unchecked().withDeployed(key -> false, key -> false));
 
         assertThat(problems).isEmpty();

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.circuitos.deployments.ShippedAgents;
-import io.circuitos.engine.sandbox.RegisteredTasks;
+import io.circuitos.engine.sandbox.RegisteredTasks.Kind;
 import io.circuitos.llm.PromptLibrary;
 import io.circuitos.llm.PromptTemplate;
-import io.circuitos.tasks.GenericTasks;
+import io.circuitos.tasks.TaskCatalogue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code element-templates/} is what the registry generates (one template per generic task, the
+ * {@code element-templates/} is what the task catalogue generates (one template per generic task, the
  * shipped models and prompts as dropdowns), and every generic task in the shipped BPMN says which
  * template it was built from ({@code camunda:modelerTemplate}). The templates are validated against
  * Camunda's JSON schema by {@code tools/bpmnlint/lint.sh} in {@code mvn verify}.
@@ -45,7 +45,7 @@ class ElementTemplatesTest {
     }
 
     @Test
-    void theCheckedInTemplatesAreWhatTheRegistryGenerates() throws IOException {
+    void theCheckedInTemplatesAreWhatTheCatalogueGenerates() throws IOException {
         Map<String, ObjectNode> templates = generated();
         ObjectMapper json = new ObjectMapper();
         if (Boolean.getBoolean("circuitos.regenerate")) {
@@ -68,8 +68,8 @@ class ElementTemplatesTest {
         for (Map.Entry<String, ObjectNode> template : templates.entrySet()) {
             assertThat(json.readTree(FOLDER.resolve(template.getKey()).toFile())).as(template.getKey()).isEqualTo(template.getValue());
         }
-        assertThat(templates).hasSize(GenericTasks.ofKind(RegisteredTasks.Kind.SERVICE_TASK).size()
-                + GenericTasks.ofKind(RegisteredTasks.Kind.EXECUTION_LISTENER).size());
+        assertThat(templates).hasSize(TaskCatalogue.shipped().ofKind(Kind.SERVICE_TASK).size()
+                + TaskCatalogue.shipped().ofKind(Kind.EXECUTION_LISTENER).size());
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.circuitos.tasks;
+
+import io.circuitos.engine.sandbox.RegisteredTasks.Refers;
+import io.circuitos.ml.FeatureContribution;
+import io.circuitos.ml.LoadedModel;
+import io.circuitos.ml.ModelRegistry;
+import io.circuitos.ml.ScoreResult;
+import io.circuitos.ml.ScoringException;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * Generic "score with model X" service task. The model's features are read from the process variables of
+ * the same names; the outputs are local, for the task's output mapping to name as the agent needs.
+ */
+public class ScoreWithModelTask implements JavaDelegate, GenericTask {
+
+    static final TaskInput<String> MODEL_NAME = TaskInput.text("modelName",
+            "a model in ml-models/; its features are read from the variables of the same names").required().naming(Refers.MODEL);
+    static final TaskOutput<Number> PROBABILITY = TaskOutput.number("probability", "0–1, four decimals");
+    static final TaskOutput<Number> SCORE = TaskOutput.number("score", "0–100, percentile in the model's reference population");
+    static final TaskOutput<String> MODEL_VERSION = TaskOutput.text("modelVersion", "the model's name and version");
+    static final TaskOutput<String> TOP_FEATURES = TaskOutput.text("topFeatures", "the features that moved the score most, for people");
+
+    public static final TaskSpec SPEC = TaskSpec.serviceTask("scoreWithModel")
+            .title("Score with a model")
+            .description("Scores the run with a model of ml-models/: the probability, a 0–100 score and the features behind it.")
+            .inputs(MODEL_NAME)
+            .outputs(PROBABILITY, SCORE, MODEL_VERSION, TOP_FEATURES)
+            .noSideEffects()
+            .build();
+
+    private final ModelRegistry registry;
+
+    public ScoreWithModelTask(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String modelName = MODEL_NAME.read(execution);
+        if (modelName == null) {
+            throw new ScoringException("service task " + execution.getCurrentActivityId() + " has no " + MODEL_NAME.name() + " input");
+        }
+        LoadedModel model = registry.get(modelName);
+        ScoreResult result = model.score(execution.getVariables());
+        // four decimals: enough for any decision, and readable in a form
+        PROBABILITY.write(execution, Math.round(result.probability() * 10_000d) / 10_000d);
+        SCORE.write(execution, result.score());
+        MODEL_VERSION.write(execution, result.modelName() + " " + result.modelVersion());
+        TOP_FEATURES.write(execution, result.topFeatures().isEmpty()
+                ? "no feature stands out from the typical case"
+                : result.topFeatures().stream().map(FeatureContribution::toString).collect(Collectors.joining("; ")));
+    }
+}

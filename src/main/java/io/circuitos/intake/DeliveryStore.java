@@ -7,19 +7,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Remembers every accepted delivery by {@code (source, webhook-id)}. The primary key is what makes
- * a redelivery, concurrent or after a restart, start nothing: the record and the process start
- * commit together or not at all.
+ * {@code circuitos_webhook_delivery}: remembers every accepted delivery by {@code (source, webhook-id)}.
+ * The primary key is what makes a redelivery, concurrent or after a restart, start nothing: the
+ * record and the process start commit together or not at all. The trail asks it which deliveries
+ * reached a run.
  */
-class DeliveryStore {
+public class DeliveryStore {
 
     private final JdbcTemplate jdbc;
 
-    DeliveryStore(JdbcTemplate jdbc) {
+    public DeliveryStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A delivery the intake accepted, as the trail shows it. */
+    public record Received(String source, String webhookId, String eventType, Instant receivedAt) {
     }
 
     /** Throws {@link org.springframework.dao.DuplicateKeyException} when the delivery is already known. */
@@ -52,5 +58,24 @@ class DeliveryStore {
                                 + "where source = ? and webhook_id = ?",
                         (rs, row) -> StartResult.recorded(rs.getString(1), rs.getString(2), rs.getString(3)), source, webhookId)
                 .stream().findFirst();
+    }
+
+    /**
+     * The deliveries that reached a run, oldest first: those recorded with its instance id, and those
+     * with its business key whose event type is one of {@code eventTypes} (the events its process listens to).
+     */
+    public List<Received> forRun(String instanceId, String businessKey, Set<String> eventTypes) {
+        return jdbc.query("select source, webhook_id, event_type, process_instance_id, received_at "
+                        + "from circuitos_webhook_delivery where process_instance_id = ? or business_key = ? order by received_at",
+                (rs, n) -> instanceId.equals(rs.getString("process_instance_id")) || eventTypes.contains(rs.getString("event_type"))
+                        ? new Received(rs.getString("source"), rs.getString("webhook_id"), rs.getString("event_type"),
+                        rs.getTimestamp("received_at").toInstant()) : null, instanceId, businessKey)
+                .stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Whether a delivery of one of {@code eventTypes} ever carried this business key (the runs it reached may be gone). */
+    public boolean anyFor(String businessKey, Set<String> eventTypes) {
+        return jdbc.queryForList("select event_type from circuitos_webhook_delivery where business_key = ?", String.class, businessKey)
+                .stream().anyMatch(eventTypes::contains);
     }
 }

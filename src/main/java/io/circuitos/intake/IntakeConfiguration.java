@@ -14,11 +14,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration
 public class IntakeConfiguration {
 
+    /** One bean, also for the trail: {@code intakeService} calls this method and gets the bean (a full {@code @Configuration}). */
+    @Bean
+    public DeliveryStore deliveryStore(JdbcTemplate jdbc) {
+        return new DeliveryStore(jdbc);
+    }
+
     @Bean
     public IntakeService intakeService(WebhookProperties properties, RouteCatalogue routes, ObjectMapper json, RuntimeService runtimeService,
                                        ProcessEngineConfigurationImpl engine, JdbcTemplate jdbc,
                                        PlatformTransactionManager transactionManager, java.util.List<EventHandler> handlers, Clock clock) {
-        return new IntakeService(properties, routes, json, runtimeService, new DeliveryStore(jdbc), new RunKeyLocks(jdbc),
+        return new IntakeService(properties, routes, json, runtimeService, deliveryStore(jdbc), new RunKeyStore(jdbc),
                 new TransactionTemplate(transactionManager), engine.getCommandExecutorTxRequired(), clock, handlers);
     }
 

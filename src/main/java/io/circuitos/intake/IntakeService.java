@@ -39,12 +39,12 @@ public class IntakeService {
     private final CommandExecutor oneCommand;
     private final Map<String, EventHandler> handlers;
     private final SignatureVerifier signatures;
-    private final RunKeyLocks runKeys;
+    private final RunKeyStore runKeys;
     private final RateLimiter sourceLimits = new RateLimiter();
     private final RateLimiter failedAuthentications = new RateLimiter();
 
     public IntakeService(WebhookProperties properties, RouteCatalogue routes, ObjectMapper json, RuntimeService runtimeService,
-                         DeliveryStore deliveries, RunKeyLocks runKeys, TransactionTemplate transactions, CommandExecutor oneCommand, Clock clock,
+                         DeliveryStore deliveries, RunKeyStore runKeys, TransactionTemplate transactions, CommandExecutor oneCommand, Clock clock,
                          List<EventHandler> handlers) {
         this.properties = properties;
         this.routes = routes;

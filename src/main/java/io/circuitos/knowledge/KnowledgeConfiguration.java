@@ -21,7 +21,7 @@ public class KnowledgeConfiguration {
     /** Built on first use: the embedding model costs a second and some memory that only the support agent needs. */
     @Bean
     @Lazy
-    public KnowledgeBase knowledgeBase(KnowledgeAnswers answers) throws IOException {
+    public KnowledgeBase knowledgeBase(KnowledgeArticleStore answers) throws IOException {
         List<KnowledgeBase.Article> all = new ArrayList<>(articles());
         all.addAll(answers.all());
         return new KnowledgeBase(SharedEmbeddingModel.get(), all);
@@ -39,8 +39,8 @@ public class KnowledgeConfiguration {
     }
 
     @Bean
-    public KnowledgeAnswers knowledgeAnswers(JdbcTemplate jdbc) {
-        return new KnowledgeAnswers(jdbc);
+    public KnowledgeArticleStore knowledgeArticleStore(JdbcTemplate jdbc) {
+        return new KnowledgeArticleStore(jdbc);
     }
 
     /** The markdown articles of the top-level {@code knowledge/} folder; id = file name, title = first heading. */

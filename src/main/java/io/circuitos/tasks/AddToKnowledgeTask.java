@@ -1,6 +1,6 @@
 package io.circuitos.tasks;
 
-import io.circuitos.knowledge.KnowledgeAnswers;
+import io.circuitos.knowledge.KnowledgeArticleStore;
 import io.circuitos.knowledge.KnowledgeBase;
 import io.circuitos.ml.EmbeddingUnavailableException;
 import java.util.function.Supplier;
@@ -29,9 +29,9 @@ public class AddToKnowledgeTask implements JavaDelegate, GenericTask {
             .build();
 
     private final Supplier<KnowledgeBase> knowledge;
-    private final KnowledgeAnswers answers;
+    private final KnowledgeArticleStore answers;
 
-    public AddToKnowledgeTask(Supplier<KnowledgeBase> knowledge, KnowledgeAnswers answers) {
+    public AddToKnowledgeTask(Supplier<KnowledgeBase> knowledge, KnowledgeArticleStore answers) {
         this.knowledge = knowledge;
         this.answers = answers;
     }

@@ -1,14 +1,13 @@
 package io.circuitos.tasks;
 
 import io.circuitos.mail.JobSmtpConnection;
+import io.circuitos.mail.SentEmailStore;
 import jakarta.mail.MessagingException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -22,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * "Subject: ..." that becomes the subject; {@code step} defaults to the activity id and {@code idempotencyScope}
  * to the process instance (e.g. {@code campaign:<id>} so a second run of one campaign sends nothing again).
  * Sending is idempotent per scope and step: the row in
- * {@code circuitos_sent_email} is written in a transaction of its own around the send and committed
+ * {@link SentEmailStore} is written in a transaction of its own around the send and committed
  * right after it, so a job retried later (e.g. a chunk of a campaign that failed on its 50th email)
  * finds the row and sends nothing again, whatever else the job's transaction rolled back. Writes
  * local {@code emailSent} and, when it is false, {@code notSentReason} in words a rep reads.
@@ -53,17 +52,17 @@ public class SendEmailTask implements JavaDelegate, GenericTask {
     static final String NO_MAIL_SERVER = "no mail server is configured";
 
     private final JavaMailSender mail;
-    private final JdbcTemplate jdbc;
+    private final SentEmailStore sentEmails;
     private final String from;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
     /** @param mail null when no SMTP server is configured (then nothing is sent and {@code emailSent} is false) */
-    public SendEmailTask(JavaMailSender mail, JdbcTemplate jdbc, PlatformTransactionManager transactions, String from, Clock clock) {
+    public SendEmailTask(JavaMailSender mail, SentEmailStore sentEmails, PlatformTransactionManager transactions, String from, Clock clock) {
         this.mail = mail;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.jdbc = jdbc;
+        this.sentEmails = sentEmails;
         this.from = from;
         this.clock = clock;
     }
@@ -85,13 +84,9 @@ public class SendEmailTask implements JavaDelegate, GenericTask {
     }
 
     private void sendOnce(String scope, String step, String to, Email email) {
-        Integer already = jdbc.queryForObject("select count(*) from circuitos_sent_email where process_instance_id = ? and step = ?",
-                Integer.class, scope, step);
-        if (already != null && already > 0) {
+        if (!sentEmails.recordOnce(scope, step, to, email.subject(), clock.instant())) {
             return;
         }
-        jdbc.update("insert into circuitos_sent_email (process_instance_id, step, recipient, subject, sent_at) values (?, ?, ?, ?, ?)",
-                scope, step, to, email.subject(), Timestamp.from(clock.instant()));
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to);

@@ -3,12 +3,13 @@ package io.circuitos.tasks;
 import io.circuitos.engine.sandbox.ReferenceCatalog;
 import io.circuitos.engine.sandbox.RegisteredTasks;
 import io.circuitos.knowledge.Grounding;
-import io.circuitos.knowledge.KnowledgeAnswers;
+import io.circuitos.knowledge.KnowledgeArticleStore;
 import io.circuitos.knowledge.KnowledgeBase;
 import io.circuitos.llm.ContentGuard;
 import io.circuitos.llm.LlmGateway;
 import io.circuitos.llm.LlmProperties;
 import io.circuitos.llm.PromptLibrary;
+import io.circuitos.mail.SentEmailStore;
 import io.circuitos.ml.ModelRegistry;
 import io.circuitos.notify.ChannelProperties;
 import io.circuitos.notify.OutboundWebhookProperties;
@@ -19,7 +20,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.client.RestClient;
@@ -71,9 +71,9 @@ public class TasksConfiguration {
     }
 
     @Bean
-    public SendEmailTask sendEmail(ObjectProvider<JavaMailSender> mail, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+    public SendEmailTask sendEmail(ObjectProvider<JavaMailSender> mail, SentEmailStore sentEmails, PlatformTransactionManager transactions,
                                    TasksProperties settings, Clock clock) {
-        return new SendEmailTask(mail.getIfAvailable(), jdbc, transactions, settings.mail().from(), clock);
+        return new SendEmailTask(mail.getIfAvailable(), sentEmails, transactions, settings.mail().from(), clock);
     }
 
     @Bean
@@ -110,7 +110,7 @@ public class TasksConfiguration {
     }
 
     @Bean
-    public AddToKnowledgeTask addToKnowledge(ObjectProvider<KnowledgeBase> knowledge, KnowledgeAnswers answers) {
+    public AddToKnowledgeTask addToKnowledge(ObjectProvider<KnowledgeBase> knowledge, KnowledgeArticleStore answers) {
         return new AddToKnowledgeTask(knowledge::getObject, answers);
     }
 }

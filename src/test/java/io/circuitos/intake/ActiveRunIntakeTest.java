@@ -157,7 +157,7 @@ class ActiveRunIntakeTest {
         Route alwaysStart = new Route(shipped.type(), shipped.processKey(), null, null, shipped.businessKey(), shipped.sources(),
                 shipped.fields(), ActiveRunPolicy.START);
         IntakeService intake = new IntakeService(properties, RouteCatalogue.of("this test", List.of(alwaysStart)), objectMapper,
-                runtimeService, new DeliveryStore(jdbc), new RunKeyLocks(jdbc), new TransactionTemplate(transactionManager),
+                runtimeService, new DeliveryStore(jdbc), new RunKeyStore(jdbc), new TransactionTemplate(transactionManager),
                 engine.getCommandExecutorTxRequired(), Clock.systemUTC(), List.of());
 
         StartResult first = intake.accept("crm", "msg_active_start_1", event("OPP-ACTIVE-3"));

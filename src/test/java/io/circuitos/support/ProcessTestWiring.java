@@ -8,6 +8,7 @@ import io.circuitos.intake.CustomerEvents;
 import io.circuitos.knowledge.KnowledgeConfiguration;
 import io.circuitos.llm.LlmConfiguration;
 import io.circuitos.llm.LlmProperties;
+import io.circuitos.mail.MailConfiguration;
 import io.circuitos.ml.MlConfiguration;
 import io.circuitos.notify.ChannelProperties;
 import io.circuitos.notify.OutboundWebhookProperties;
@@ -61,7 +62,7 @@ public final class ProcessTestWiring implements AutoCloseable {
         context.registerBean(JdbcTemplate.class, () -> database);
         context.registerBean(DataSource.class, database::getDataSource);
         context.register(Collaborators.class, MlConfiguration.class, LlmConfiguration.class, KnowledgeConfiguration.class,
-                CustomerConfiguration.class, TasksConfiguration.class, WinBackConfiguration.class);
+                CustomerConfiguration.class, MailConfiguration.class, TasksConfiguration.class, WinBackConfiguration.class);
         context.refresh();
         return new ProcessTestWiring(context);
     }

@@ -18,12 +18,12 @@ public class CampaignEngagement implements EventHandler {
 
     public static final String NAME = "campaign-engagement";
 
-    private final CampaignLedger ledger;
+    private final CampaignMessageStore ledger;
     private final CustomerEvents customers;
     private final Duration attributionWindow;
     private final Clock clock;
 
-    public CampaignEngagement(CampaignLedger ledger, CustomerEvents customers, Duration attributionWindow, Clock clock) {
+    public CampaignEngagement(CampaignMessageStore ledger, CustomerEvents customers, Duration attributionWindow, Clock clock) {
         this.ledger = ledger;
         this.customers = customers;
         this.attributionWindow = attributionWindow;

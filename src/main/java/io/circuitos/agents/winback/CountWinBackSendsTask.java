@@ -27,9 +27,9 @@ public class CountWinBackSendsTask implements JavaDelegate, GenericTask {
             .noSideEffects()
             .build();
 
-    private final CampaignLedger ledger;
+    private final CampaignMessageStore ledger;
 
-    public CountWinBackSendsTask(CampaignLedger ledger) {
+    public CountWinBackSendsTask(CampaignMessageStore ledger) {
         this.ledger = ledger;
     }
 

@@ -23,9 +23,9 @@ public class CurrentWinBackStrategyTask implements JavaDelegate, GenericTask {
             .noSideEffects()
             .build();
 
-    private final StrategyBook strategies;
+    private final StrategyStore strategies;
 
-    public CurrentWinBackStrategyTask(StrategyBook strategies) {
+    public CurrentWinBackStrategyTask(StrategyStore strategies) {
         this.strategies = strategies;
     }
 

@@ -4,12 +4,10 @@ import io.circuitos.tasks.GenericTask;
 import io.circuitos.tasks.TaskInput;
 import io.circuitos.tasks.TaskOutput;
 import io.circuitos.tasks.TaskSpec;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,7 +19,6 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps decision {@code win-back-save-probability} honest. For every segment and offer this
@@ -54,16 +51,15 @@ public class LearnSaveProbabilitiesTask implements JavaDelegate, GenericTask {
             .sideEffect("deploys a new version of the decision and records each change (circuitos_save_probability_change)")
             .build();
 
-    private final JdbcTemplate jdbc;
+    private final CampaignMessageStore ledger;
+    private final SaveProbabilityChangeStore changeLog;
 
-    public LearnSaveProbabilitiesTask(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public LearnSaveProbabilitiesTask(CampaignMessageStore ledger, SaveProbabilityChangeStore changeLog) {
+        this.ledger = ledger;
+        this.changeLog = changeLog;
     }
 
-    record Observation(String segment, String offer, int sent, int reactivated) {
-    }
-
-    record Change(String segment, String offer, double oldProbability, double newProbability, Observation evidence) {
+    record Change(String segment, String offer, double oldProbability, double newProbability, CampaignMessageStore.Reactivations evidence) {
     }
 
     @Override
@@ -78,7 +74,7 @@ public class LearnSaveProbabilitiesTask implements JavaDelegate, GenericTask {
                 Dmn.convertToString(repository.getDmnModelInstance(latest.getId())).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         List<Change> changes = new ArrayList<>();
-        for (Observation seen : observations(campaignId)) {
+        for (CampaignMessageStore.Reactivations seen : ledger.reactivations(campaignId)) {
             if (seen.sent() < minSent) {
                 continue;
             }
@@ -111,21 +107,13 @@ public class LearnSaveProbabilitiesTask implements JavaDelegate, GenericTask {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         List<String> lines = new ArrayList<>();
         for (Change change : changes) {
-            jdbc.update("insert into circuitos_save_probability_change (id, segment, offer, old_probability, new_probability, sent, "
-                            + "reactivated, campaign_id, decision_version, deployment_id, changed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    UUID.randomUUID().toString(), change.segment(), change.offer(), change.oldProbability(), change.newProbability(),
-                    change.evidence().sent(), change.evidence().reactivated(), campaignId, learned.getVersion(), deployment.getId(),
-                    Timestamp.from(now));
+            changeLog.record(new SaveProbabilityChangeStore.Change(change.segment(), change.offer(), change.oldProbability(),
+                    change.newProbability(), change.evidence().sent(), change.evidence().reactivated(), campaignId, learned.getVersion(),
+                    deployment.getId(), now));
             lines.add(String.format(Locale.ROOT, "%s / %s: %.4f → %.4f (%d of %d reactivated)", change.segment(), change.offer(),
                     change.oldProbability(), change.newProbability(), change.evidence().reactivated(), change.evidence().sent()));
         }
         return "Table " + DECISION + " v" + previous.getVersion() + " → v" + learned.getVersion() + ":\n" + String.join("\n", lines);
-    }
-
-    private List<Observation> observations(String campaignId) {
-        return jdbc.query("select segment, offer, count(*), sum(case when reactivated_at is not null then 1 else 0 end) "
-                        + "from circuitos_campaign_message where campaign_id = ? and sent_at is not null group by segment, offer",
-                (rs, n) -> new Observation(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)), campaignId);
     }
 
     /** The rule whose input entries are exactly the quoted segment and offer. */

@@ -22,9 +22,9 @@ public class LoadWinBackMessageTask implements JavaDelegate, GenericTask {
             .noSideEffects()
             .build();
 
-    private final CampaignLedger ledger;
+    private final CampaignMessageStore ledger;
 
-    public LoadWinBackMessageTask(CampaignLedger ledger) {
+    public LoadWinBackMessageTask(CampaignMessageStore ledger) {
         this.ledger = ledger;
     }
 
@@ -32,7 +32,7 @@ public class LoadWinBackMessageTask implements JavaDelegate, GenericTask {
     public void execute(DelegateExecution execution) {
         String campaignId = CampaignRun.CAMPAIGN_ID.require(execution);
         String customerId = CampaignRun.CUSTOMER_ID.require(execution);
-        CampaignLedger.Message message = ledger.message(campaignId, customerId).orElseThrow(() -> new IllegalStateException(
+        CampaignMessageStore.Message message = ledger.message(campaignId, customerId).orElseThrow(() -> new IllegalStateException(
                 "campaign " + campaignId + " has no email for customer " + customerId));
         TO.write(execution, message.email());
         TEXT.write(execution, message.draft());

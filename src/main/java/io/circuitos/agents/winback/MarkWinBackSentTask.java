@@ -27,9 +27,9 @@ public class MarkWinBackSentTask implements JavaDelegate, GenericTask {
             .sideEffect("marks the email sent, or why not, in the campaign ledger (circuitos_campaign_message)")
             .build();
 
-    private final CampaignLedger ledger;
+    private final CampaignMessageStore ledger;
 
-    public MarkWinBackSentTask(CampaignLedger ledger) {
+    public MarkWinBackSentTask(CampaignMessageStore ledger) {
         this.ledger = ledger;
     }
 

@@ -32,15 +32,15 @@ public class RecordWinBackOfferTask implements JavaDelegate, GenericTask {
             .sideEffect("writes the offer to the campaign ledger (circuitos_campaign_message)")
             .build();
 
-    private final CampaignLedger ledger;
+    private final CampaignMessageStore ledger;
 
-    public RecordWinBackOfferTask(CampaignLedger ledger) {
+    public RecordWinBackOfferTask(CampaignMessageStore ledger) {
         this.ledger = ledger;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ledger.recordOffer(new CampaignLedger.Offer(
+        ledger.recordOffer(new CampaignMessageStore.Offer(
                 CampaignRun.CAMPAIGN_ID.require(execution), CampaignRun.CUSTOMER_ID.require(execution), CUSTOMER_STATUS.read(execution),
                 CHURN_RISK.read(execution), SEGMENT.read(execution), STRATEGY.read(execution), OFFER.read(execution),
                 OFFER_COST.require(execution), CUSTOMER_VALUE.require(execution), SAVE_PROBABILITY.require(execution),

@@ -46,9 +46,9 @@ public class ReviewWinBackEngagementTask implements JavaDelegate, GenericTask {
             .sideEffect("records each segment's cycle and rotates or escalates its strategy in the strategy book")
             .build();
 
-    private final StrategyBook strategies;
+    private final StrategyStore strategies;
 
-    public ReviewWinBackEngagementTask(StrategyBook strategies) {
+    public ReviewWinBackEngagementTask(StrategyStore strategies) {
         this.strategies = strategies;
     }
 
@@ -63,19 +63,19 @@ public class ReviewWinBackEngagementTask implements JavaDelegate, GenericTask {
         List<String> review = new ArrayList<>();
         int rotations = 0;
         int escalations = 0;
-        for (StrategyBook.Cycle cycle : strategies.recordCycles(campaignId, belowShare, now)) {
+        for (StrategyStore.Cycle cycle : strategies.recordCycles(campaignId, belowShare, now)) {
             review.add(String.format(Locale.ROOT, "%s on %s: %d of %d engaged (%.1f %%), baseline %.1f %%%s", cycle.segment(),
                     cycle.strategy(), cycle.engaged(), cycle.sent(), 100 * cycle.rate(), 100 * cycle.baseline(),
                     cycle.below() ? ", below " + Math.round(100 * belowShare) + " % of baseline" : ""));
-            StrategyBook.Strategy current = strategies.current(cycle.segment()).orElse(null);
+            StrategyStore.Strategy current = strategies.current(cycle.segment()).orElse(null);
             if (current == null || !current.strategy().equals(cycle.strategy())) {
                 continue;
             }
-            List<StrategyBook.Cycle> recent = strategies.cyclesSinceLastChange(cycle.segment(), current.strategy());
-            if (recent.size() < cyclesToAct || !recent.subList(0, cyclesToAct).stream().allMatch(StrategyBook.Cycle::below)) {
+            List<StrategyStore.Cycle> recent = strategies.cyclesSinceLastChange(cycle.segment(), current.strategy());
+            if (recent.size() < cyclesToAct || !recent.subList(0, cyclesToAct).stream().allMatch(StrategyStore.Cycle::below)) {
                 continue;
             }
-            List<StrategyBook.Cycle> evidence = recent.subList(0, cyclesToAct);
+            List<StrategyStore.Cycle> evidence = recent.subList(0, cyclesToAct);
             double confidence = confidence(evidence, current.baseline(), belowShare * current.baseline(), priorStrength);
             String reason = String.format(Locale.ROOT, "%d consecutive cycles below %d %% of the %.1f %% baseline (%s)", cyclesToAct,
                     Math.round(100 * belowShare), 100 * current.baseline(), evidence.stream()
@@ -105,9 +105,9 @@ public class ReviewWinBackEngagementTask implements JavaDelegate, GenericTask {
     }
 
     /** P(true engagement rate < threshold | cycles), Beta(baseline × strength + engaged, (1 − baseline) × strength + not engaged). */
-    static double confidence(List<StrategyBook.Cycle> cycles, double baseline, double threshold, double priorStrength) {
-        int sent = cycles.stream().mapToInt(StrategyBook.Cycle::sent).sum();
-        int engaged = cycles.stream().mapToInt(StrategyBook.Cycle::engaged).sum();
+    static double confidence(List<StrategyStore.Cycle> cycles, double baseline, double threshold, double priorStrength) {
+        int sent = cycles.stream().mapToInt(StrategyStore.Cycle::sent).sum();
+        int engaged = cycles.stream().mapToInt(StrategyStore.Cycle::engaged).sum();
         if (baseline <= 0 || baseline >= 1 || threshold <= 0) {
             return 0;
         }

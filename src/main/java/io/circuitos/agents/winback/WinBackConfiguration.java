@@ -29,17 +29,28 @@ public class WinBackConfiguration {
     }
 
     @Bean
-    public CampaignLedger campaignLedger(JdbcTemplate jdbc) {
-        return new CampaignLedger(jdbc);
+    public CampaignMessageStore campaignMessageStore(JdbcTemplate jdbc) {
+        return new CampaignMessageStore(jdbc);
     }
 
     @Bean
-    public StrategyBook strategyBook(JdbcTemplate jdbc) {
-        return new StrategyBook(jdbc);
+    public StrategyStore strategyStore(JdbcTemplate jdbc) {
+        return new StrategyStore(jdbc);
     }
 
     @Bean
-    public CampaignEngagement campaignEngagement(CampaignLedger ledger, CustomerEvents customers,
+    public SaveProbabilityChangeStore saveProbabilityChangeStore(JdbcTemplate jdbc) {
+        return new SaveProbabilityChangeStore(jdbc);
+    }
+
+    /** Win-back's corrections, for {@code /api/agents/autonomy}. */
+    @Bean
+    public WinBackAutonomy winBackAutonomy(StrategyStore strategies) {
+        return new WinBackAutonomy(strategies);
+    }
+
+    @Bean
+    public CampaignEngagement campaignEngagement(CampaignMessageStore ledger, CustomerEvents customers,
                                                  WinBackProperties winBack, Clock clock) {
         return new CampaignEngagement(ledger, customers, winBack.attributionWindow(), clock);
     }

@@ -47,9 +47,9 @@ public class WinBackFinanceTask implements JavaDelegate, GenericTask {
             .sideEffect("prices and selects the campaign's rows in the campaign ledger (circuitos_campaign_message)")
             .build();
 
-    private final CampaignLedger ledger;
+    private final CampaignMessageStore ledger;
 
-    public WinBackFinanceTask(CampaignLedger ledger) {
+    public WinBackFinanceTask(CampaignMessageStore ledger) {
         this.ledger = ledger;
     }
 
@@ -61,7 +61,7 @@ public class WinBackFinanceTask implements JavaDelegate, GenericTask {
         } else {
             ledger.price(campaignId);
         }
-        CampaignLedger.Totals totals = ledger.totals(campaignId);
+        CampaignMessageStore.Totals totals = ledger.totals(campaignId);
         TOTAL_OFFER_COST.writeInScope(execution, totals.offerCost().doubleValue());
         EXPECTED_REVENUE.writeInScope(execution, totals.expectedRevenue().doubleValue());
         CAMPAIGN_ROI.writeInScope(execution, totals.roi().doubleValue());
@@ -72,7 +72,7 @@ public class WinBackFinanceTask implements JavaDelegate, GenericTask {
     }
 
     /** @param rows the best rows, at most {@value #ROI_TABLE_ROWS} */
-    static String roiTable(List<CampaignLedger.Row> rows, CampaignLedger.Totals totals) {
+    static String roiTable(List<CampaignMessageStore.Row> rows, CampaignMessageStore.Totals totals) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-14s %-10s %-24s %9s %10s %7s %10s %10s  %s%n",
                 "customer", "segment", "offer", "cost", "value/yr", "p(save)", "exp. rev.", "ROI", "in campaign"));
         rows.forEach(r -> table.append(String.format(Locale.ROOT,

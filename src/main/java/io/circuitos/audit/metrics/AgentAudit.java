@@ -20,23 +20,20 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The audit view of an agent over a window of days, computed from the engine's history (so it is
  * the same on every node and survives restarts): runs, success rate, latency percentiles, results
- * per decision, escalations, LLM fallbacks and mean confidence; and win-back's own corrections.
+ * per decision, escalations, LLM fallbacks and mean confidence.
  */
 public class AgentAudit {
 
     private final HistoryService history;
     private final RepositoryService repository;
-    private final JdbcTemplate jdbc;
 
-    public AgentAudit(ProcessEngine engine, JdbcTemplate jdbc) {
+    public AgentAudit(ProcessEngine engine) {
         this.history = engine.getHistoryService();
         this.repository = engine.getRepositoryService();
-        this.jdbc = jdbc;
     }
 
     public boolean exists(String processKey) {
@@ -154,45 +151,6 @@ public class AgentAudit {
         llm.put("llmFallbackRate", drafts == 0 ? null : (double) fallbacks / drafts);
         llm.put("meanConfidence", confidences == 0 ? null : confidence / confidences);
         return llm;
-    }
-
-    /** Win-back's corrections in the window and each segment's strategy now, with its last engagement and baseline. */
-    public Map<String, Object> autonomy(int days) {
-        Instant from = ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(days));
-        List<Map<String, Object>> changes = jdbc.queryForList("select segment, action, from_strategy, to_strategy, reason, confidence, "
-                + "campaign_id, changed_at from circuitos_strategy_change where changed_at >= ? order by changed_at desc",
-                java.sql.Timestamp.from(from)).stream().map(AgentAudit::lowerKeys).toList();
-        List<Map<String, Object>> segments = jdbc.queryForList("select s.segment, s.strategy, s.baseline_engagement, "
-                + "(select c.engagement_rate from circuitos_segment_cycle c where c.segment = s.segment and c.strategy = s.strategy "
-                + "order by c.evaluated_at desc fetch first 1 rows only) as last_engagement "
-                + "from circuitos_segment_strategy s where s.active order by s.segment").stream().map(AgentAudit::lowerKeys).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("days", days);
-        body.put("from", from);
-        body.put("rotations", changes.stream().filter(c -> "rotated".equals(c.get("action"))).toList());
-        body.put("escalations", changes.stream().filter(c -> "escalated".equals(c.get("action"))).toList());
-        body.put("segments", segments);
-        return body;
-    }
-
-    private static Map<String, Object> lowerKeys(Map<String, Object> row) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        row.forEach((k, v) -> out.put(camel(k.toLowerCase(java.util.Locale.ROOT)), v instanceof java.sql.Timestamp t ? t.toInstant() : v));
-        return out;
-    }
-
-    private static String camel(String column) {
-        StringBuilder name = new StringBuilder();
-        boolean upper = false;
-        for (char c : column.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                name.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return name.toString();
     }
 
     static Map<String, Long> percentiles(List<Long> values) {

@@ -1,13 +1,16 @@
 package io.circuitos.audit.metrics;
 
-import io.circuitos.agents.winback.WinBackProcess;
 import io.circuitos.audit.trace.RunAccess;
 import io.circuitos.web.ApiProblem;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -25,10 +28,12 @@ public class AuditController {
 
     private final AgentAudit audit;
     private final RunAccess access;
+    private final ObjectProvider<SelfCorrectingAgent> selfCorrecting;
 
-    public AuditController(AgentAudit audit, RunAccess access) {
+    public AuditController(AgentAudit audit, RunAccess access, ObjectProvider<SelfCorrectingAgent> selfCorrecting) {
         this.audit = audit;
         this.access = access;
+        this.selfCorrecting = selfCorrecting;
     }
 
     @GetMapping(path = "/api/agents/{process}/metrics", produces = "application/json")
@@ -48,9 +53,9 @@ public class AuditController {
     }
 
     /**
-     * The corrections of the agents the caller may read ({@code agent} narrows it to one): today
-     * only win-back corrects itself (strategy rotations and escalations); for a caller who reads no
-     * self-correcting agent, or an agent that does not correct itself, the lists are empty.
+     * The corrections of the {@link SelfCorrectingAgent}s the caller may read ({@code agent} narrows it
+     * to one); for a caller who reads no self-correcting agent, or an agent that does not correct
+     * itself, the lists are empty.
      */
     @GetMapping(path = "/api/agents/autonomy", produces = "application/json")
     public ResponseEntity<Map<String, Object>> autonomy(@RequestParam(defaultValue = "30") String days,
@@ -67,17 +72,22 @@ public class AuditController {
                 return ApiProblem.of(HttpStatus.NOT_FOUND, "no agent " + agent, "agent");
             }
         }
-        boolean winBack = (agent == null || agent.equals(WinBackProcess.KEY)) && access.mayRead(user, WinBackProcess.KEY);
+        List<SelfCorrectingAgent> readable = selfCorrecting.orderedStream()
+                .filter(a -> (agent == null || agent.equals(a.processKey())) && access.mayRead(user, a.processKey()))
+                .sorted(Comparator.comparing(SelfCorrectingAgent::processKey)).toList();
+        Instant from = ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(window));
+        List<Corrections> corrections = readable.stream().map(a -> a.corrections(from)).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("days", window);
-        body.put("from", ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(window)));
-        body.put("rotations", List.of());
-        body.put("escalations", List.of());
-        body.put("segments", List.of());
-        if (winBack) {
-            body.putAll(audit.autonomy(window));
-        }
-        body.put("agents", winBack ? List.of(WinBackProcess.KEY) : List.of()); // whose corrections these are
+        body.put("from", from);
+        body.put("rotations", all(corrections, Corrections::rotations));
+        body.put("escalations", all(corrections, Corrections::escalations));
+        body.put("segments", all(corrections, Corrections::segments));
+        body.put("agents", readable.stream().map(SelfCorrectingAgent::processKey).toList()); // whose corrections these are
         return ResponseEntity.ok(body);
+    }
+
+    private static <T> List<T> all(List<Corrections> corrections, Function<Corrections, List<T>> part) {
+        return corrections.stream().flatMap(c -> part.apply(c).stream()).toList();
     }
 }

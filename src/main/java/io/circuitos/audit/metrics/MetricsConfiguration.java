@@ -21,8 +21,8 @@ public class MetricsConfiguration {
     }
 
     @Bean
-    public AgentAudit agentAudit(org.camunda.bpm.engine.ProcessEngine engine, org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        return new AgentAudit(engine, jdbc);
+    public AgentAudit agentAudit(org.camunda.bpm.engine.ProcessEngine engine) {
+        return new AgentAudit(engine);
     }
 
     @Bean

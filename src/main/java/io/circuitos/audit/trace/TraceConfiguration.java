@@ -2,18 +2,19 @@ package io.circuitos.audit.trace;
 
 import io.circuitos.engine.EngineProperties;
 import io.circuitos.engine.bounds.FeelBudget;
+import io.circuitos.intake.DeliveryStore;
 import io.circuitos.intake.RouteCatalogue;
+import io.circuitos.mail.SentEmailStore;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration
 public class TraceConfiguration {
 
     @Bean
-    public TraceReader traceReader(ProcessEngine engine, JdbcTemplate jdbc, RouteCatalogue routes) {
-        return new TraceReader(engine, jdbc, routes);
+    public TraceReader traceReader(ProcessEngine engine, DeliveryStore deliveries, SentEmailStore sentEmails, RouteCatalogue routes) {
+        return new TraceReader(engine, deliveries, sentEmails, routes);
     }
 
     @Bean

@@ -6,8 +6,10 @@ import io.circuitos.audit.MatchedRuleRecorder;
 import io.circuitos.deployments.AgentCatalog;
 import io.circuitos.deployments.AgentCatalogs;
 import io.circuitos.deployments.ShippedAgents;
+import io.circuitos.intake.DeliveryStore;
 import io.circuitos.intake.Route;
 import io.circuitos.intake.RouteCatalogue;
+import io.circuitos.mail.SentEmailStore;
 import io.circuitos.tasks.AppendMessageTask;
 import io.circuitos.tasks.Conversation;
 import java.io.IOException;
@@ -36,12 +38,12 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reads the decision trail of an agent's runs back from the engine's history (activities,
  * incidents, decisions with their matched rules, variables, tasks and their identity links) and the
- * application's own records (webhook deliveries, sent emails). Nothing here writes.
+ * application's own records, asked of the stores that own them (webhook deliveries, sent emails).
+ * Nothing here writes.
  */
 public class TraceReader {
 
@@ -50,15 +52,17 @@ public class TraceReader {
 
     private final HistoryService history;
     private final RepositoryService repository;
-    private final JdbcTemplate jdbc;
+    private final DeliveryStore deliveries;
+    private final SentEmailStore sentEmails;
     private final RouteCatalogue routes;
     /** deployment / form → the form's answer keys: a deployment's forms never change, so read each once. */
     private final Map<String, List<String>> answerKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public TraceReader(ProcessEngine engine, JdbcTemplate jdbc, RouteCatalogue routes) {
+    public TraceReader(ProcessEngine engine, DeliveryStore deliveries, SentEmailStore sentEmails, RouteCatalogue routes) {
         this.history = engine.getHistoryService();
         this.repository = engine.getRepositoryService();
-        this.jdbc = jdbc;
+        this.deliveries = deliveries;
+        this.sentEmails = sentEmails;
         this.routes = routes;
     }
 
@@ -70,9 +74,7 @@ public class TraceReader {
 
     /** Whether a webhook once started or reached a run of {@code processKey} with this business key (its history may be gone). */
     public boolean wasDelivered(String processKey, String businessKey) {
-        Set<String> types = eventTypes(processKey);
-        return jdbc.queryForList("select event_type from circuitos_webhook_delivery where business_key = ?", String.class, businessKey)
-                .stream().anyMatch(types::contains);
+        return deliveries.anyFor(businessKey, eventTypes(processKey));
     }
 
     RunTrace trace(HistoricProcessInstance instance) {
@@ -270,16 +272,10 @@ public class TraceReader {
 
     private RunTrace.Messages messages(String id, String processKey, String businessKey, List<HistoricVariableInstance> variables,
                                        Map<String, HistoricActivityInstance> activities) {
-        Set<String> types = eventTypes(processKey);
-        List<RunTrace.Delivery> inbound = jdbc.query("select source, webhook_id, event_type, process_instance_id, received_at "
-                        + "from circuitos_webhook_delivery where process_instance_id = ? or business_key = ? order by received_at",
-                (rs, n) -> id.equals(rs.getString("process_instance_id")) || types.contains(rs.getString("event_type"))
-                        ? new RunTrace.Delivery(rs.getString("source"), rs.getString("webhook_id"), rs.getString("event_type"),
-                        rs.getTimestamp("received_at").toInstant()) : null, id, businessKey).stream().filter(Objects::nonNull).toList();
-        List<RunTrace.Email> emails = jdbc.query("select step, recipient, subject, sent_at from circuitos_sent_email "
-                        + "where process_instance_id = ? or process_instance_id = ? order by sent_at",
-                (rs, n) -> new RunTrace.Email(rs.getString("step"), rs.getString("recipient"), rs.getString("subject"),
-                        rs.getTimestamp("sent_at").toInstant()), id, processKey + ":" + businessKey);
+        List<RunTrace.Delivery> inbound = deliveries.forRun(id, businessKey, eventTypes(processKey)).stream()
+                .map(d -> new RunTrace.Delivery(d.source(), d.webhookId(), d.eventType(), d.receivedAt())).toList();
+        List<RunTrace.Email> emails = sentEmails.forRun(id, processKey, businessKey).stream()
+                .map(e -> new RunTrace.Email(e.step(), e.recipient(), e.subject(), e.sentAt())).toList();
         List<RunTrace.Webhook> outbound = variables.stream().filter(v -> "webhookId".equals(v.getName()) && value(v) != null)
                 .map(v -> new RunTrace.Webhook(activities.containsKey(v.getActivityInstanceId())
                         ? activities.get(v.getActivityInstanceId()).getActivityId() : null, value(v).toString())).toList();

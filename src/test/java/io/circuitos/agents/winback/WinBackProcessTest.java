@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import io.circuitos.agents.winback.WinBackProcess.Element;
 import io.circuitos.agents.winback.WinBackProcess.Message;
 import io.circuitos.agents.winback.WinBackProcess.Variable;
+import io.circuitos.audit.metrics.Corrections;
 import io.circuitos.customers.Customer;
 import io.circuitos.customers.CustomerStore;
 import io.circuitos.customers.TestCustomers;
@@ -285,7 +286,7 @@ class WinBackProcessTest extends ProcessScenarioTest {
     /** What the audit view counts as the send tasks' own results for win-back (EmailSent, EmailNotSent). */
     @SuppressWarnings("unchecked")
     private Map<String, Long> deliveries() {
-        return (Map<String, Long>) new io.circuitos.audit.metrics.AgentAudit(processEngine(), database).metrics(WinBackProcess.KEY, 30)
+        return (Map<String, Long>) new io.circuitos.audit.metrics.AgentAudit(processEngine()).metrics(WinBackProcess.KEY, 30)
                 .get("deliveries");
     }
 
@@ -320,12 +321,27 @@ class WinBackProcessTest extends ProcessScenarioTest {
             assertThat(campaign).isEnded().hasPassed(Element.CAMPAIGN_COMPLETED);
             database.update("update circuitos_customer set status = 'active', churned_on = null");
         }
-        assertThat(new StrategyBook(database).currentStrategy("fiber")).isEqualTo("upgrade");
+        assertThat(new StrategyStore(database).currentStrategy("fiber")).isEqualTo("upgrade");
         Map<String, Object> change = database.queryForMap("select * from circuitos_strategy_change");
         assertThat(change).containsEntry("ACTION", "rotated").containsEntry("FROM_STRATEGY", "discount")
                 .containsEntry("TO_STRATEGY", "upgrade").containsEntry("CAMPAIGN_ID", "WB-CYCLE-3");
         assertThat((String) change.get("REASON")).contains("3 consecutive cycles below 80 % of the 30.0 % baseline ([0/5, 0/5, 0/5])");
         assertThat(((Number) change.get("CONFIDENCE")).doubleValue()).isGreaterThan(0.8);
+
+        Corrections corrections = new WinBackAutonomy(new StrategyStore(database)).corrections(Instant.EPOCH);
+        assertThat(corrections.rotations()).singleElement().satisfies(rotation -> {
+            assertThat(rotation.segment()).isEqualTo("fiber");
+            assertThat(rotation.fromStrategy()).isEqualTo("discount");
+            assertThat(rotation.toStrategy()).isEqualTo("upgrade");
+            assertThat(rotation.campaignId()).isEqualTo("WB-CYCLE-3");
+        });
+        assertThat(corrections.escalations()).isEmpty();
+        assertThat(corrections.segments()).filteredOn(s -> s.segment().equals("fiber")).singleElement().satisfies(fiber -> {
+            assertThat(fiber.strategy()).isEqualTo("upgrade");
+            assertThat(fiber.lastEngagement()).as("no campaign on upgrade yet").isNull();
+        });
+        assertThat(new WinBackAutonomy(new StrategyStore(database)).corrections(ClockUtil.getCurrentTime().toInstant().plusSeconds(1))
+                .rotations()).as("none since a later moment").isEmpty();
     }
 
     @Test
@@ -347,6 +363,15 @@ class WinBackProcessTest extends ProcessScenarioTest {
         assertThat((String) runtimeService().getVariable(last.getId(), "strategyReview"))
                 .contains("escalated: phone-only has no strategy left after discount");
         assertThat(database.queryForObject("select action from circuitos_strategy_change", String.class)).isEqualTo("escalated");
+        Corrections corrections = new WinBackAutonomy(new StrategyStore(database)).corrections(Instant.EPOCH);
+        assertThat(corrections.rotations()).isEmpty();
+        assertThat(corrections.escalations()).singleElement().satisfies(escalation -> {
+            assertThat(escalation.segment()).isEqualTo("phone-only");
+            assertThat(escalation.fromStrategy()).isEqualTo("discount");
+            assertThat(escalation.toStrategy()).isNull();
+        });
+        assertThat(corrections.segments()).filteredOn(s -> s.segment().equals("phone-only")).singleElement()
+                .satisfies(phone -> assertThat(phone.lastEngagement()).isNotNull());
         complete(task(last), withVariables(Variable.ADMIN_DECISION, "change", Variable.ADMIN_NOTE, "analysts to add an offer"));
         assertThat(last).isEnded().hasPassed(Element.STRATEGY_CHANGE_REQUESTED).variables()
                 .containsEntry(Variable.END_REASON, "escalated: the admin asked analysts to change the strategies or offers");
@@ -362,14 +387,14 @@ class WinBackProcessTest extends ProcessScenarioTest {
             finishEngagementWindow(last);
             database.update("update circuitos_customer set status = 'active', churned_on = null");
         }
-        assertThat(new StrategyBook(database).currentStrategy("fiber")).isEqualTo("discount");
+        assertThat(new StrategyStore(database).currentStrategy("fiber")).isEqualTo("discount");
         Map<String, Object> change = database.queryForMap("select * from circuitos_strategy_change");
         assertThat(change).containsEntry("ACTION", "escalated");
         assertThat(((Number) change.get("CONFIDENCE")).doubleValue()).isLessThan(0.5);
         complete(task(last), withVariables(Variable.ADMIN_DECISION, "keep", Variable.ADMIN_NOTE, "one customer is no evidence"));
         assertThat(last).isEnded().hasPassed(Element.STRATEGY_KEPT).variables()
                 .containsEntry(Variable.END_REASON, "escalated: the admin keeps the current strategies");
-        assertThat(new StrategyBook(database).currentStrategy("fiber")).isEqualTo("discount");
+        assertThat(new StrategyStore(database).currentStrategy("fiber")).isEqualTo("discount");
     }
 
     @Test

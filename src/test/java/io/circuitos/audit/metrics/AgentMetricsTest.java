@@ -93,6 +93,33 @@ class AgentMetricsTest {
             assertThat(autonomy.get("segments")).isNotEmpty();
             assertThat(autonomy.at("/segments/0/strategy").asText()).isNotBlank();
             assertThat(autonomy.at("/segments/0/baselineEngagement").asDouble()).isPositive();
+
+            org.springframework.jdbc.core.JdbcTemplate jdbc = app.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+            java.sql.Timestamp changedAt = java.sql.Timestamp.from(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(Duration.ofMinutes(1)));
+            jdbc.update("insert into circuitos_strategy_change (id, segment, from_strategy, to_strategy, action, reason, confidence, "
+                    + "campaign_id, changed_at) values ('metrics-r', 'fiber', 'discount', 'upgrade', 'rotated', 'below baseline', 0.9100, "
+                    + "'WB-METRICS', ?)", changedAt);
+            jdbc.update("insert into circuitos_strategy_change (id, segment, from_strategy, to_strategy, action, reason, confidence, "
+                    + "campaign_id, changed_at) values ('metrics-e', 'dsl', 'upgrade', null, 'escalated', 'thin evidence', 0.4000, "
+                    + "'WB-METRICS', ?)", changedAt);
+            JsonNode corrected = JSON.readTree(get(app.baseUrl(), "/api/agents/autonomy?days=30", basic("rep", "rep")).body());
+            assertThat(corrected.fieldNames()).toIterable().containsExactly("days", "from", "rotations", "escalations", "segments", "agents");
+            assertThat(corrected.get("agents")).extracting(JsonNode::asText).containsExactly("win-back");
+            assertThat(corrected.at("/rotations/0").fieldNames()).toIterable().containsExactly("segment", "action", "fromStrategy",
+                    "toStrategy", "reason", "confidence", "campaignId", "changedAt");
+            assertThat(corrected.get("rotations")).singleElement().satisfies(rotation -> {
+                assertThat(rotation.get("toStrategy").asText()).isEqualTo("upgrade");
+                assertThat(rotation.get("confidence").decimalValue()).isEqualByComparingTo("0.91");
+                assertThat(Instant.parse(rotation.get("changedAt").asText())).isEqualTo(changedAt.toInstant());
+            });
+            assertThat(corrected.get("escalations")).singleElement().satisfies(escalation -> {
+                assertThat(escalation.get("segment").asText()).isEqualTo("dsl");
+                assertThat(escalation.get("toStrategy").isNull()).isTrue();
+            });
+            assertThat(corrected.at("/segments/0").fieldNames()).toIterable()
+                    .containsExactly("segment", "strategy", "baselineEngagement", "lastEngagement");
+            assertThat(JSON.readTree(get(app.baseUrl(), "/api/agents/autonomy?days=30&agent=lost-opportunity", basic("rep", "rep")).body())
+                    .get("rotations")).as("lost-opportunity does not correct itself").isEmpty();
         }
     }
 

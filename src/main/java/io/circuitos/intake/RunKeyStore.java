@@ -3,17 +3,17 @@ package io.circuitos.intake;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A row lock per {@code (process, business key)}, held until the intake's transaction ends. Two
+ * {@code circuitos_run_key}: a row lock per {@code (process, business key)}, held until the intake's transaction ends. Two
  * deliveries for the same key, on one node or two, look for an active run one after the other, so
  * under {@link ActiveRunPolicy#IGNORE} only the first starts one. The first delivery for a key inserts
  * its row; a concurrent first delivery then fails on the primary key (PostgreSQL and H2 wait for the
  * inserting transaction first) and the intake runs it again, when the row exists and locks.
  */
-class RunKeyLocks {
+class RunKeyStore {
 
     private final JdbcTemplate jdbc;
 
-    RunKeyLocks(JdbcTemplate jdbc) {
+    RunKeyStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,5 +1,6 @@
 package io.circuitos.agents.winback;
 
+import io.circuitos.audit.metrics.Corrections;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -12,15 +13,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Which strategy each segment is on ({@code circuitos_segment_strategy}, tried in rank order), how
  * each campaign engaged per segment ({@code circuitos_segment_cycle}) and every self-correction
- * ({@code circuitos_strategy_change}).
+ * ({@code circuitos_strategy_change}); the campaign engagement it counts is read from {@code circuitos_campaign_message},
+ * a table of the same owner (win-back).
  */
-public class StrategyBook {
+public class StrategyStore {
 
     static final String FALLBACK_STRATEGY = "loyalty-call";
+    static final String ROTATED = "rotated";
+    static final String ESCALATED = "escalated";
 
     private final JdbcTemplate jdbc;
 
-    public StrategyBook(JdbcTemplate jdbc) {
+    public StrategyStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -92,17 +96,34 @@ public class StrategyBook {
         jdbc.update("update circuitos_segment_strategy set active = false, retired_at = ? where segment = ? and strategy = ?",
                 Timestamp.from(at), from.segment(), from.strategy());
         jdbc.update("update circuitos_segment_strategy set active = true where segment = ? and strategy = ?", to.segment(), to.strategy());
-        recordChange(from, to.strategy(), "rotated", reason, confidence, campaignId, at);
+        recordChange(from, to.strategy(), ROTATED, reason, confidence, campaignId, at);
     }
 
     public void escalate(Strategy current, String reason, double confidence, String campaignId, Instant at) {
-        recordChange(current, null, "escalated", reason, confidence, campaignId, at);
+        recordChange(current, null, ESCALATED, reason, confidence, campaignId, at);
     }
 
     private void recordChange(Strategy from, String to, String action, String reason, double confidence, String campaignId, Instant at) {
         jdbc.update("insert into circuitos_strategy_change (id, segment, from_strategy, to_strategy, action, reason, confidence, "
                         + "campaign_id, changed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), from.segment(),
                 from.strategy(), to, action, reason, rate(confidence), campaignId, Timestamp.from(at));
+    }
+
+    /** The rotations and escalations since {@code since}, newest first. */
+    public List<Corrections.Change> changesSince(Instant since) {
+        return jdbc.query("select segment, action, from_strategy, to_strategy, reason, confidence, campaign_id, changed_at "
+                        + "from circuitos_strategy_change where changed_at >= ? order by changed_at desc",
+                (rs, n) -> new Corrections.Change(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getBigDecimal(6), rs.getString(7), rs.getTimestamp(8).toInstant()), Timestamp.from(since));
+    }
+
+    /** Each segment's active strategy with its baseline and the engagement of its last cycle on that strategy. */
+    public List<Corrections.SegmentStrategy> activeStrategies() {
+        return jdbc.query("select s.segment, s.strategy, s.baseline_engagement, "
+                        + "(select c.engagement_rate from circuitos_segment_cycle c where c.segment = s.segment and c.strategy = s.strategy "
+                        + "order by c.evaluated_at desc fetch first 1 rows only) as last_engagement "
+                        + "from circuitos_segment_strategy s where s.active order by s.segment",
+                (rs, n) -> new Corrections.SegmentStrategy(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
     }
 
     private static BigDecimal rate(double value) {

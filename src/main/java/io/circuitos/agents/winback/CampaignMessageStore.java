@@ -16,11 +16,11 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * the draft and what became of the email. The finance step and the approval form read it; the
  * engagement webhooks write to it; its primary key is what keeps every write idempotent.
  */
-public class CampaignLedger {
+public class CampaignMessageStore {
 
     private final JdbcTemplate jdbc;
 
-    public CampaignLedger(JdbcTemplate jdbc) {
+    public CampaignMessageStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -38,6 +38,10 @@ public class CampaignLedger {
     }
 
     public record Message(String email, String draft) {
+    }
+
+    /** How many emails of one segment and offer a campaign sent, and how many of those customers came back. */
+    public record Reactivations(String segment, String offer, int sent, int reactivated) {
     }
 
     /** Written again on a retry or a rerun of the campaign: the offer is updated, what happened to the email is kept. */
@@ -127,10 +131,19 @@ public class CampaignLedger {
         int[] counts = jdbc.queryForObject("select count(*), count(sent_at) from circuitos_campaign_message where campaign_id = ? and selected",
                 (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}, campaignId);
         Map<String, Integer> notSent = new HashMap<>();
-        jdbc.query("select coalesce(not_sent_reason, ?), count(*) from circuitos_campaign_message where campaign_id = ? and selected "
-                        + "and sent_at is null group by coalesce(not_sent_reason, ?)",
-                (RowCallbackHandler) rs -> notSent.put(rs.getString(1), rs.getInt(2)), CampaignSends.NO_SEND_RECORDED, campaignId, CampaignSends.NO_SEND_RECORDED);
+        // grouped by the column itself: PostgreSQL does not take coalesce(col, ?) in the select and in the group by as one expression
+        jdbc.query("select not_sent_reason, count(*) from circuitos_campaign_message where campaign_id = ? and selected "
+                        + "and sent_at is null group by not_sent_reason",
+                (RowCallbackHandler) rs -> notSent.merge(rs.getString(1) == null ? CampaignSends.NO_SEND_RECORDED : rs.getString(1),
+                        rs.getInt(2), Integer::sum), campaignId);
         return new CampaignSends(counts[0], counts[1], notSent);
+    }
+
+    /** Per segment and offer: the campaign's emails sent and the customers among them who reactivated. */
+    public List<Reactivations> reactivations(String campaignId) {
+        return jdbc.query("select segment, offer, count(*), sum(case when reactivated_at is not null then 1 else 0 end) "
+                        + "from circuitos_campaign_message where campaign_id = ? and sent_at is not null group by segment, offer",
+                (rs, n) -> new Reactivations(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)), campaignId);
     }
 
     /** Records an engagement ({@code opened_at}, {@code clicked_at} or {@code reactivated_at}); false when no email was sent. */

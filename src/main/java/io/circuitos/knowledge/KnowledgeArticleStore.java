@@ -6,11 +6,11 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Articles people added (support agents' answers), kept in {@code circuitos_knowledge_article} so a restart keeps them. */
-public class KnowledgeAnswers {
+public class KnowledgeArticleStore {
 
     private final JdbcTemplate jdbc;
 
-    public KnowledgeAnswers(JdbcTemplate jdbc) {
+    public KnowledgeArticleStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -181,7 +181,7 @@ final class TrailPage {
             String guard = call.guardResult() != null ? call.guardResult() : "llm".equals(call.origin()) ? "not checked" : "not needed (no model text)";
             html.append("<p><strong>").append(e(call.activityId())).append("</strong>: prompt ").append(e(call.template()))
                     .append(", written by <strong>").append("llm".equals(call.origin()) ? "the model " + e(Objects.toString(call.model(), ""))
-                            : "the " + e(call.origin()) + " fallback").append("</strong>")
+                            : "none".equals(call.origin()) ? "no one (no model answered)" : "the " + e(call.origin()) + " fallback").append("</strong>")
                     .append(call.latencyMs() == null ? "" : " in " + call.latencyMs() + " ms")
                     .append(call.promptTokens() == null ? "" : ", " + (call.promptTokens() + call.outputTokens()) + " tokens")
                     .append(". Content guard: <span class=\"badge").append(passed ? "" : " warn").append("\">")

@@ -40,7 +40,7 @@ public final class Conversation {
         }
         JsonNode list;
         try {
-            list = JSON.readTree(stored.toString());
+            list = stored instanceof JsonNode read ? read : JSON.readTree(stored.toString()); // the trail hands over JSON it already read
         } catch (JsonProcessingException unreadable) {
             return List.of();
         }

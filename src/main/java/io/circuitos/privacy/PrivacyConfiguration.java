@@ -1,6 +1,5 @@
 package io.circuitos.privacy;
 
-import io.circuitos.audit.trace.RunAccess;
 import io.circuitos.intake.RouteCatalogue;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,6 +18,11 @@ public class PrivacyConfiguration {
     @Bean
     public PersonalDecisionClauses personalDecisionClauses(ProcessEngine engine, PersonalData personal) {
         return new PersonalDecisionClauses(engine.getRepositoryService(), personal);
+    }
+
+    @Bean
+    public RunAccess runAccess(ProcessEngine engine) {
+        return new RunAccess(engine.getAuthorizationService());
     }
 
     @Bean

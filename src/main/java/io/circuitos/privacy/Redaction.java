@@ -1,18 +1,14 @@
 package io.circuitos.privacy;
 
-import io.circuitos.audit.trace.RunTrace;
-import io.circuitos.audit.whatif.WhatIfReplay;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What circuitos itself serves to a reader without the right to personal data: the same trail and
- * what-if answer with every personal value replaced by {@value PersonalData#REDACTED}. Decisions, scores
- * and paths stay; contact data, drafts, answers and titles built from names do not.
+ * What circuitos itself serves to a reader without the right to personal data: every personal value
+ * replaced by {@value PersonalData#REDACTED}. Decisions, scores and paths stay; contact data, drafts,
+ * answers and titles built from names do not. The trail and the what-if answer apply it to their records.
  */
 public class Redaction {
 
@@ -25,27 +21,6 @@ public class Redaction {
     public Redaction(PersonalData personal, PersonalDecisionClauses clauses) {
         this.personal = personal;
         this.clauses = clauses;
-    }
-
-    public List<RunTrace> traces(List<RunTrace> traces) {
-        return traces.stream().map(this::trace).toList();
-    }
-
-    public RunTrace trace(RunTrace trace) {
-        Map<String, String> modelledNames = new LinkedHashMap<>();
-        trace.path().forEach(step -> modelledNames.putIfAbsent(step.activityId(), step.activityName()));
-        return new RunTrace(trace.run(), trace.path(), trace.incidents(), trace.decisions().stream().map(this::decision).toList(),
-                trace.scores().stream().map(this::score).toList(), trace.llmCalls().stream().map(this::llmCall).toList(),
-                trace.humanActions().stream().map(action -> humanAction(action, modelledNames.get(action.taskDefinitionKey()))).toList(),
-                messages(trace.messages()));
-    }
-
-    public WhatIfReplay.Result whatIf(WhatIfReplay.Result result) {
-        return new WhatIfReplay.Result(result.decisionKey(), result.deployedVersion(), result.days(), result.evaluations(), result.before(),
-                result.after(), result.changed(), result.sample().stream().map(c -> new WhatIfReplay.Change(c.businessKey(),
-                c.processInstanceId(), variables(c.inputs()), c.before(), c.after(), c.matchedRules())).toList(), result.unevaluated(),
-                result.unevaluable().stream().map(u -> new WhatIfReplay.Unevaluable(u.decisionInstanceId(), u.businessKey(),
-                        variables(u.inputs()), u.reason())).toList());
     }
 
     /**
@@ -79,43 +54,18 @@ public class Redaction {
         return end == topFeatures.length() ? redacted.toString() : PersonalData.REDACTED;
     }
 
-    private RunTrace.Decision decision(RunTrace.Decision decision) {
-        PersonalDecisionClauses.Clauses personalClauses = clauses.of(decision.decisionKey(), decision.decisionVersion());
-        return new RunTrace.Decision(decision.activityId(), decision.decisionKey(), decision.decisionVersion(), decision.evaluated(),
-                values(decision.inputs(), personalClauses.inputLabels()), values(decision.outputs(), personalClauses.outputNames()),
-                decision.matchedRules());
+    /** The inputs and outputs of a decision's version that read or write personal data, by label and by name. */
+    public PersonalDecisionClauses.Clauses personalClauses(String decisionKey, int decisionVersion) {
+        return clauses.of(decisionKey, decisionVersion);
     }
 
-    private static List<RunTrace.Value> values(List<RunTrace.Value> values, Set<String> personalNames) {
-        return values.stream().map(v -> personalNames.contains(v.name()) ? new RunTrace.Value(v.name(), PersonalData.REDACTED) : v).toList();
+    /** Whether a drafted text (a draft or an answer to the customer) is personal. */
+    public boolean draftsArePersonal() {
+        return personal.isPersonal("draft") || personal.isPersonal("answer");
     }
 
-    private RunTrace.Score score(RunTrace.Score score) {
-        return new RunTrace.Score(score.activityId(), score.modelName(), score.modelVersion(), score.probability(), score.score(),
-                topFeatures(score.topFeatures()));
-    }
-
-    /** The drafted text is a draft or an answer to the customer. */
-    private RunTrace.LlmCall llmCall(RunTrace.LlmCall call) {
-        boolean personalText = call.text() != null && (personal.isPersonal("draft") || personal.isPersonal("answer"));
-        return new RunTrace.LlmCall(call.activityId(), call.template(), call.model(), call.latencyMs(), call.promptTokens(),
-                call.outputTokens(), call.guardResult(), call.origin(), call.note(), personalText ? PersonalData.REDACTED : call.text());
-    }
-
-    private RunTrace.HumanAction humanAction(RunTrace.HumanAction action, String modelledName) {
-        return new RunTrace.HumanAction(action.taskId(), action.taskDefinitionKey(), taskName(action.taskName(), modelledName),
-                action.candidateGroups(), action.assignee(), action.created(), action.claimed(), action.completed(), action.outcome(),
-                variables(action.answers()));
-    }
-
-    private static RunTrace.Messages messages(RunTrace.Messages messages) {
-        return new RunTrace.Messages(messages.inbound(), messages.emails().stream()
-                .map(e -> new RunTrace.Email(e.step(), PersonalData.REDACTED, e.subject() == null ? null : PersonalData.REDACTED, e.sent()))
-                .toList(), messages.webhooks(), messages.conversation().stream()
-                .map(m -> new RunTrace.ChatMessage(m.author(), PersonalData.REDACTED, m.at(), m.delivered())).toList());
-    }
-
-    private Map<String, Object> variables(Map<String, Object> variables) {
+    /** The variables with every personal value replaced. */
+    public Map<String, Object> variables(Map<String, Object> variables) {
         Map<String, Object> redacted = new LinkedHashMap<>();
         variables.forEach((name, value) -> redacted.put(name, personal.isPersonal(name) && value != null ? PersonalData.REDACTED : value));
         return redacted;

@@ -1,6 +1,6 @@
 package io.circuitos.audit.metrics;
 
-import io.circuitos.audit.trace.RunAccess;
+import io.circuitos.privacy.RunAccess;
 import io.circuitos.web.ApiProblem;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,12 @@
 package io.circuitos.audit.trace;
 
+import io.circuitos.audit.whatif.WhatIfReplay;
 import io.circuitos.engine.EngineProperties;
 import io.circuitos.engine.bounds.FeelBudget;
 import io.circuitos.intake.DeliveryStore;
 import io.circuitos.intake.RouteCatalogue;
 import io.circuitos.mail.SentEmailStore;
+import io.circuitos.privacy.Redaction;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +20,12 @@ public class TraceConfiguration {
     }
 
     @Bean
-    public io.circuitos.audit.whatif.WhatIfReplay whatIfReplay(ProcessEngine engine, FeelBudget feelBudget, EngineProperties properties) {
-        return new io.circuitos.audit.whatif.WhatIfReplay(engine, feelBudget, properties.decisions().whatIfTimeout());
+    public WhatIfReplay whatIfReplay(ProcessEngine engine, FeelBudget feelBudget, EngineProperties properties) {
+        return new WhatIfReplay(engine, feelBudget, properties.decisions().whatIfTimeout());
     }
 
     @Bean
-    public RunAccess runAccess(ProcessEngine engine) {
-        return new RunAccess(engine.getAuthorizationService());
+    public TrailRedaction trailRedaction(Redaction redaction) {
+        return new TrailRedaction(redaction);
     }
 }

@@ -1,6 +1,6 @@
 package io.circuitos.audit.trace;
 
-import io.circuitos.privacy.Redaction;
+import io.circuitos.privacy.RunAccess;
 import io.circuitos.web.ApiProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +22,9 @@ public class TraceController {
 
     private final TraceReader traces;
     private final RunAccess access;
-    private final Redaction redaction;
+    private final TrailRedaction redaction;
 
-    public TraceController(TraceReader traces, RunAccess access, Redaction redaction) {
+    public TraceController(TraceReader traces, RunAccess access, TrailRedaction redaction) {
         this.traces = traces;
         this.access = access;
         this.redaction = redaction;

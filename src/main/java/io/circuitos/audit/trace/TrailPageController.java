@@ -1,6 +1,6 @@
 package io.circuitos.audit.trace;
 
-import io.circuitos.privacy.Redaction;
+import io.circuitos.privacy.RunAccess;
 import io.circuitos.web.HtmlPage;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -27,12 +27,12 @@ public class TrailPageController {
     private final TraceReader traces;
     private final RunAccess access;
     private final ProcessEngine engine;
-    private final Redaction redaction;
+    private final TrailRedaction redaction;
 
     private record Reader(String userId, List<String> groups) {
     }
 
-    public TrailPageController(TraceReader traces, RunAccess access, ProcessEngine engine, Redaction redaction) {
+    public TrailPageController(TraceReader traces, RunAccess access, ProcessEngine engine, TrailRedaction redaction) {
         this.traces = traces;
         this.access = access;
         this.engine = engine;

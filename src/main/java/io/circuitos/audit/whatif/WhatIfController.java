@@ -1,6 +1,6 @@
 package io.circuitos.audit.whatif;
 
-import io.circuitos.audit.trace.RunAccess;
+import io.circuitos.privacy.RunAccess;
 import io.circuitos.web.ApiProblem;
 import io.circuitos.privacy.Redaction;
 import io.circuitos.engine.bounds.RunTimeBoundExceeded;
@@ -77,7 +77,7 @@ public class WhatIfController {
         try {
             WhatIfReplay.Result result = replay.replay(key, candidate, window);
             // the recorded inputs come from the runs of any process: personal ones only for who may read them all
-            return ResponseEntity.ok(access.mayReadPersonalData(user, null) ? result : redaction.whatIf(result));
+            return ResponseEntity.ok(access.mayReadPersonalData(user, null) ? result : result.redacted(redaction));
         } catch (RunTimeBoundExceeded e) {
             return ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), "file");
         } catch (IllegalArgumentException e) {

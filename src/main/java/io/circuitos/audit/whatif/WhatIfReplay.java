@@ -4,6 +4,7 @@ import io.circuitos.audit.MatchedRuleRecorder;
 import io.circuitos.engine.CircuitosEnginePlugin;
 import io.circuitos.engine.bounds.FeelBudget;
 import io.circuitos.engine.bounds.RunTimeBoundExceeded;
+import io.circuitos.privacy.Redaction;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +87,14 @@ public class WhatIfReplay {
 
     public record Result(String decisionKey, int deployedVersion, int days, int evaluations, Map<String, Long> before, Map<String, Long> after,
                          int changed, List<Change> sample, int unevaluated, List<Unevaluable> unevaluable) {
+
+        /** The same answer with the personal recorded inputs redacted: decisions and counts stay. */
+        public Result redacted(Redaction redaction) {
+            return new Result(decisionKey, deployedVersion, days, evaluations, before, after, changed, sample.stream()
+                    .map(c -> new Change(c.businessKey(), c.processInstanceId(), redaction.variables(c.inputs()), c.before(), c.after(),
+                            c.matchedRules())).toList(), unevaluated, unevaluable.stream()
+                    .map(u -> new Unevaluable(u.decisionInstanceId(), u.businessKey(), redaction.variables(u.inputs()), u.reason())).toList());
+        }
     }
 
     /**

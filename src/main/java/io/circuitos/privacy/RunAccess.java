@@ -1,4 +1,4 @@
-package io.circuitos.audit.trace;
+package io.circuitos.privacy;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;

@@ -1,5 +1,5 @@
 # Shared by the benchmark scripts: build, start the jar on a fresh PostgreSQL database, stop it on exit.
-# DEMO VALUES: the demo CRM secret and demo users drive the benchmarks only.
+# DEMO VALUES: the demo secrets, the bench admin and the demo users drive the benchmarks only.
 BENCH_PORT=${BENCH_PORT:-18080}
 BENCH_DB=${BENCH_DB:-circuitos_bench}
 BENCH_URL="http://127.0.0.1:$BENCH_PORT"
@@ -23,6 +23,7 @@ BENCH_NODE_PIDS=""
 bench_start_node() {
   local port=$1
   shift
+  CIRCUITOS_ADMIN_USER=benchadmin CIRCUITOS_ADMIN_PASSWORD=bench-admin-DEMO-ONLY \
   CIRCUITOS_WEBHOOKS_SOURCES_CRM_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1jcm0tc2VjcmV0LTAx \
   CIRCUITOS_WEBHOOKS_SOURCES_FORMS_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1mb3Jtcy1zZWNyZXQtMDE= \
   CIRCUITOS_WEBHOOKS_SOURCES_HELPDESK_SECRET=whsec_Y2lyY3VpdG9zLURFTU8tT05MWS1oZWxwZGVzay1zZWNyZXQtMDE= \
@@ -40,6 +41,10 @@ bench_start_node() {
   trap 'for p in $BENCH_NODE_PIDS; do kill $p 2>/dev/null; done; wait 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null && return 0
+    if ! kill -0 "$BENCH_NODE_PID" 2>/dev/null; then
+      echo "the app on port $port stopped before it was ready, see target/bench-app.log" >&2
+      return 1
+    fi
     sleep 1
   done
   echo "the app did not start on port $port, see target/bench-app.log" >&2

@@ -72,6 +72,9 @@ public class StartSettingsCheck implements BeanFactoryPostProcessor {
         }
     }
 
+    /** The engine's default resource-id pattern ({@code generalResourceWhitelistPattern}) for a new user. */
+    private static final String USER_ID = "[a-zA-Z0-9]+";
+
     /** The first administrator: needed until one exists (then the variables may go). */
     private void checkAdministrator(List<String> problems, IdentityProperties.InitialAdmin admin) {
         String user = admin.user();
@@ -84,7 +87,10 @@ public class StartSettingsCheck implements BeanFactoryPostProcessor {
                     + environment.getProperty("spring.datasource.url") + ": " + e.getMessage());
             return;
         }
-        if (blank(user) && !state.adminExists()) {
+        if (!blank(user) && !state.userExists() && !user.matches(USER_ID)) {
+            problems.add("CIRCUITOS_ADMIN_USER (circuitos.identity.initial-admin.user) '" + user
+                    + "' is not a valid user id: letters and digits only");
+        } else if (blank(user) && !state.adminExists()) {
             problems.add("No administrator exists on the built-in identity: set CIRCUITOS_ADMIN_USER and CIRCUITOS_ADMIN_PASSWORD "
                     + "(circuitos.identity.initial-admin.user / .password, at least " + ADMIN_PASSWORD_MIN_LENGTH + " characters), "
                     + "or use profile keycloak");

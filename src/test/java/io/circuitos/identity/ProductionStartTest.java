@@ -90,6 +90,15 @@ class ProductionStartTest {
     }
 
     @Test
+    void anAdministratorIdTheEngineWouldRefuseIsNamedBeforeAnythingIsWritten() {
+        assertThatThrownBy(() -> RunningApp.start("jdbc:h2:mem:badid-" + System.nanoTime(), false, "circuitos.identity.demo-users=false",
+                "circuitos.identity.require-admin=true", "circuitos.identity.initial-admin.user=bench-admin",
+                "circuitos.identity.initial-admin.password=long-enough-password").close())
+                .isInstanceOfSatisfying(MissingSettingsException.class, refused -> assertThat(refused.problems()).containsExactly(
+                        "CIRCUITOS_ADMIN_USER (circuitos.identity.initial-admin.user) 'bench-admin' is not a valid user id: letters and digits only"));
+    }
+
+    @Test
     void theAnalyzerListsEveryProblemWithoutAStackTrace() {
         var analysis = new MissingSettingsFailureAnalyzer().analyze(new IllegalStateException("wrapped",
                 new MissingSettingsException(java.util.List.of("A is not set", "B is not set"))));

@@ -100,6 +100,12 @@ public class CustomerStore {
                 .stream().findFirst();
     }
 
+    /** The customer with this email address (exactly as stored); the first by id when several share one. */
+    public Optional<Customer> findByEmail(String email) {
+        return jdbc.query("select * from circuitos_customer where email = ? order by customer_id", (rs, row) -> read(rs), email)
+                .stream().findFirst();
+    }
+
     public long count() {
         Long count = jdbc.queryForObject("select count(*) from circuitos_customer", Long.class);
         return count == null ? 0 : count;

@@ -137,13 +137,25 @@ final class ProcessContract {
                 case CUSTOMER_MODEL -> checkModel(element, value.get(), customerStoreFields());
                 case PROMPT -> checkPrompt(element, value.get());
                 case TEMPLATE -> checkTemplate(element, value.get());
+                case TOOLS -> checkTools(element, value.get());
                 default -> {
                 }
             }
         }
-        for (String error : task.errors()) {
+        boolean softStop = task.softStop().flatMap(stop -> input(element, stop.name())).map(v -> "true".equalsIgnoreCase(v.trim()))
+                .orElse(false);
+        for (String error : softStop ? List.<String>of() : task.errors()) {
             if (!handled((Activity) element, error)) {
                 problem(element, "${" + bean + "} can raise BPMN error " + error + " and nothing catches it (the run would end silently)");
+            }
+        }
+    }
+
+    private void checkTools(BaseElement element, String tools) {
+        for (String tool : tools.split(",")) {
+            if (!tool.isBlank() && !TASKS.isTool(tool.trim())) {
+                problem(element, "tool " + tool.trim() + " is not a read-only task of the catalogue the model may call ("
+                        + String.join(", ", TASKS.tools().stream().map(TaskSpec::name).toList()) + ")");
             }
         }
     }

@@ -32,7 +32,11 @@ public final class LlmAsk {
     }
 
     /** The fields of a usable answer, or the reason there is none. */
-    public record Outcome(Map<String, String> fields, String guardSummary, String failure) {
+    public record Outcome(Map<String, String> fields, String guardSummary, String failure, String provider) {
+
+        public Outcome(Map<String, String> fields, String guardSummary, String failure) {
+            this(fields, guardSummary, failure, null);
+        }
 
         public boolean answered() {
             return fields != null;
@@ -55,13 +59,14 @@ public final class LlmAsk {
                 ContentGuard.Result result = guard.check(checked, context);
                 LlmCallLog.record(execution, answer, "guard " + result.summary());
                 if (result.passed()) {
-                    return new Outcome(answer.fields(), result.summary(), null);
+                    return new Outcome(answer.fields(), result.summary(), null, answer.provider());
                 }
                 reason = "the model's answer failed the guard (" + String.join("; ", result.violations()) + ")";
             } catch (LlmOutputException invalid) {
                 LlmCallLog.record(execution, invalid.answer(), "invalid: " + invalid.getMessage());
                 reason = "the model's answer was unusable (" + invalid.getMessage() + ")";
             } catch (LlmUnavailableException unavailable) {
+                LlmCallLog.recordUnanswered(execution, template.reference(), unavailable);
                 if (unavailable.retryable() && engineWillRetry()) {
                     throw unavailable;
                 }
@@ -72,7 +77,7 @@ public final class LlmAsk {
     }
 
     /** True inside a job that still has a retry after this one. */
-    private static boolean engineWillRetry() {
+    static boolean engineWillRetry() {
         JobExecutorContext context = Context.getJobExecutorContext();
         return context != null && context.getCurrentJob() != null && context.getCurrentJob().getRetries() > 1;
     }

@@ -1,8 +1,5 @@
 package io.circuitos.llm;
 
-import dev.langchain4j.model.ollama.OllamaChatModel;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,27 +13,16 @@ public class LlmConfiguration {
 
     /** Also used by tests that run without Spring. */
     public static LlmGateway gateway(LlmProperties properties) {
-        LlmProperties.Breaker b = properties.breaker();
-        CircuitBreaker breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
-                .failureRateThreshold(b.failureRatePercent())
-                .slidingWindowSize(b.window())
-                .minimumNumberOfCalls(b.minimumCalls())
-                .waitDurationInOpenState(b.openFor())
-                .build());
-        OllamaChatModel model = properties.enabled()
-                ? OllamaChatModel.builder()
-                        .baseUrl(properties.baseUrl())
-                        .modelName(properties.model())
-                        .timeout(properties.timeout())
-                        .maxRetries(0) // the engine's job retry cycle retries, not the client
-                        .temperature(0.3)
-                        .build()
-                : null;
-        if (model == null) {
-            org.slf4j.LoggerFactory.getLogger(LlmConfiguration.class)
-                    .info("circuitos.llm.base-url is empty: no AI model; drafts come from templates, forms say \"{}\"", LlmGateway.NOT_CONFIGURED);
+        LlmProviders providers = LlmProviders.of(properties);
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LlmConfiguration.class);
+        if (!providers.any()) {
+            log.info("circuitos.llm.base-url is empty and no circuitos.llm.providers.<name>.base-url is set: no AI model; drafts come from "
+                    + "templates, forms say \"{}\"", LlmGateway.NOT_CONFIGURED);
+        } else {
+            providers.all().forEach(p -> log.info("LLM provider {}: {} at {}, model {}", p.name(), p.type(), p.baseUrl(), p.modelName()));
+            providers.tiers().forEach((tier, chain) -> log.info("LLM tier {}: {}", tier, String.join(" then ", chain)));
         }
-        return new LlmGateway(model, properties.model(), breaker);
+        return new LlmGateway(providers);
     }
 
     @Bean

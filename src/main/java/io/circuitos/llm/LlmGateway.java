@@ -2,6 +2,8 @@ package io.circuitos.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -13,69 +15,106 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.circuitos.drafting.Templates;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one way to the model: renders a versioned prompt, asks Ollama for JSON matching the
- * template's fields, parses the answer and measures the call. The client never retries (the engine's
- * job retry cycle does); a circuit breaker stops asking while the model keeps failing, so callers
- * can fall back at once.
+ * The one way to the model: renders a versioned prompt, asks the providers of the prompt's tier in order for
+ * JSON matching the template's fields (or for the tools it wants called), parses the answer and measures the
+ * call. A provider that refuses the connection, times out or answers 429 or 5xx hands the call to the next;
+ * each has its own circuit breaker, so one that keeps failing is skipped at once. The client never retries
+ * (the engine's job retry cycle does).
  */
 public class LlmGateway {
 
-    private final ChatModel model;
-    private final String modelName;
-    private final CircuitBreaker breaker;
+    private final LlmProviders providers;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param model null when no LLM is configured */
-    public LlmGateway(ChatModel model, String modelName, CircuitBreaker breaker) {
-        this.model = model;
-        this.modelName = modelName;
-        this.breaker = breaker;
+    public LlmGateway(LlmProviders providers) {
+        this.providers = providers;
     }
 
     /** What a rep reads on a form or a draft: no property names. */
     public static final String NOT_CONFIGURED = "no AI model is configured";
 
     public boolean configured() {
-        return model != null;
+        return providers.any();
     }
 
-    public CircuitBreaker.State circuitState() {
-        return breaker.getState();
+    public LlmProviders providers() {
+        return providers;
     }
 
     public LlmAnswer complete(PromptTemplate template, Map<String, Object> variables) {
-        if (model == null) {
+        LlmTurn turn = chat(template, List.of(SystemMessage.from(Templates.render(template.system(), variables)),
+                UserMessage.from(Templates.render(template.user(), variables))), List.of());
+        LlmAnswer call = answer(template, turn);
+        return parse(template, turn.message() == null ? null : turn.message().text(), call);
+    }
+
+    /** The call as made, without fields yet. */
+    public static LlmAnswer answer(PromptTemplate template, LlmTurn turn) {
+        return new LlmAnswer(Map.of(), template.reference(), turn.model(), turn.latencyMs(), turn.promptTokens(), turn.outputTokens(),
+                turn.provider(), turn.failover());
+    }
+
+    /**
+     * One model call with these messages, offering these tools (none: the model must answer with the template's JSON).
+     *
+     * @throws LlmUnavailableException when no provider answered: {@code retryable} when one failed in a way that may pass
+     */
+    public LlmTurn chat(PromptTemplate template, List<ChatMessage> messages, List<ToolSpecification> tools) {
+        List<LlmProvider> chain = providers.chain(template.tier());
+        if (chain.isEmpty()) {
             throw new LlmUnavailableException(NOT_CONFIGURED, false, null); // the property is named in the log at start-up
         }
-        if (!breaker.tryAcquirePermission()) {
-            throw new LlmUnavailableException("LLM circuit open after repeated failures", false, null);
+        ChatRequest.Builder request = ChatRequest.builder().messages(messages).responseFormat(responseFormat(template));
+        if (!tools.isEmpty()) {
+            request.toolSpecifications(tools);
         }
-        ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(Templates.render(template.system(), variables)),
-                        UserMessage.from(Templates.render(template.user(), variables)))
-                .responseFormat(responseFormat(template))
-                .build();
-        long started = System.nanoTime();
-        ChatResponse response;
-        try {
-            response = model.chat(request);
-        } catch (RuntimeException e) {
-            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
-            throw new LlmUnavailableException("LLM call failed: " + describe(e), true, e);
+        ChatRequest built = request.build();
+        List<String> failover = new ArrayList<>();
+        RuntimeException last = null;
+        boolean retryable = false;
+        for (LlmProvider provider : chain) {
+            if (!provider.breaker().tryAcquirePermission()) {
+                failover.add(provider.name() + ": circuit open after repeated failures");
+                continue;
+            }
+            long started = System.nanoTime();
+            ChatResponse response;
+            try {
+                response = provider.model().chat(built);
+            } catch (RuntimeException e) {
+                provider.breaker().onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+                Optional<String> reason = Failover.reason(e);
+                failover.add(provider.name() + ": " + reason.orElse(describe(e)));
+                if (reason.isEmpty()) {
+                    throw new LlmUnavailableException("LLM call to " + provider.name() + " failed: " + describe(e), false, e, failover);
+                }
+                last = e;
+                retryable = true;
+                continue;
+            }
+            long elapsed = System.nanoTime() - started;
+            provider.breaker().onSuccess(elapsed, TimeUnit.NANOSECONDS);
+            TokenUsage usage = response.tokenUsage();
+            return new LlmTurn(response.aiMessage(), provider.name(), provider.modelName(), TimeUnit.NANOSECONDS.toMillis(elapsed),
+                    usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
+                    usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount(), List.copyOf(failover));
         }
-        long elapsed = System.nanoTime() - started;
-        breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-        TokenUsage usage = response.tokenUsage();
-        LlmAnswer call = new LlmAnswer(Map.of(), template.reference(), modelName, TimeUnit.NANOSECONDS.toMillis(elapsed),
-                usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
-                usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount());
-        return parse(template, response.aiMessage() == null ? null : response.aiMessage().text(), call);
+        String message = last == null ? "LLM circuit open after repeated failures" : "LLM call failed: " + describe(last);
+        throw new LlmUnavailableException(chain.size() > 1 ? "every LLM provider failed: " + String.join("; ", failover) : message,
+                retryable, last, failover);
+    }
+
+    /** The model's answer parsed into the template's fields. */
+    public LlmAnswer parse(PromptTemplate template, LlmTurn turn) {
+        return parse(template, turn.message() == null ? null : turn.message().text(), answer(template, turn));
     }
 
     private LlmAnswer parse(PromptTemplate template, String text, LlmAnswer call) {
@@ -103,7 +142,7 @@ public class LlmGateway {
             }
             fields.put(field, value.asText().trim());
         }
-        return new LlmAnswer(fields, call.template(), call.model(), call.latencyMs(), call.promptTokens(), call.outputTokens());
+        return call.with(fields);
     }
 
     private static boolean isNumeric(String text) {

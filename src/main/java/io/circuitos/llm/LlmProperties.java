@@ -2,13 +2,15 @@ package io.circuitos.llm;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code circuitos.llm.*}: where Ollama is ({@code base-url}; empty = no LLM, every draft comes
- * from its template), which model, the per-call timeout, the per-instance budget and the guard's
- * content rules, all editable without code.
+ * {@code circuitos.llm.*}: the model providers, the per-instance budget and the guard's content rules, all
+ * editable without code. The zero-configuration provider is Ollama at {@code base-url} with {@code model}
+ * (empty base-url and no {@code providers}: no LLM, every draft comes from its template); more providers are
+ * {@code providers.<name>.*}, and {@code tiers.<tier>} is the ordered chain a prompt of that tier asks.
  */
 @ConfigurationProperties("circuitos.llm")
 public record LlmProperties(
@@ -18,14 +20,36 @@ public record LlmProperties(
         @DefaultValue Budget budget,
         @DefaultValue Guard guard,
         @DefaultValue Grounding grounding,
-        @DefaultValue Breaker breaker) {
+        @DefaultValue Breaker breaker,
+        @DefaultValue Map<String, Provider> providers,
+        @DefaultValue Map<String, List<String>> tiers) {
 
+    /** The name of the provider {@code base-url} and {@code model} configure. */
+    public static final String DEFAULT_PROVIDER = "ollama";
+
+    /** Whether Ollama is configured the zero-configuration way ({@code circuitos.llm.base-url}). */
     public boolean enabled() {
         return baseUrl != null && !baseUrl.isBlank();
     }
 
+    /**
+     * One model endpoint, {@code circuitos.llm.providers.<name>.*}.
+     *
+     * @param type    {@code ollama} or {@code openai-compatible} (any API that speaks {@code /v1/chat/completions})
+     * @param baseUrl e.g. {@code http://ollama:11434} or {@code https://api.example.com/v1}; empty switches the provider off
+     * @param apiKey  for {@code openai-compatible}: from the environment (e.g. {@code ${CEREBRAS_API_KEY}}), never in a file in git
+     * @param timeout per call; empty: {@code circuitos.llm.timeout}
+     */
+    public record Provider(@DefaultValue("ollama") String type, @DefaultValue("") String baseUrl, String model,
+                           @DefaultValue("") String apiKey, Duration timeout) {
+
+        public boolean enabled() {
+            return baseUrl != null && !baseUrl.isBlank();
+        }
+    }
+
     /** Per process instance: model calls and tokens (prompt + answer) before the BPMN error. */
-    public record Budget(@DefaultValue("4") int maxCalls, @DefaultValue("6000") int maxTokens) {
+    public record Budget(@DefaultValue("30") int maxCalls, @DefaultValue("60000") int maxTokens) {
     }
 
     /**

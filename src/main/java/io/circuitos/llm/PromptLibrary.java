@@ -65,6 +65,8 @@ public class PromptLibrary {
         }
         Map<String, String> output = new LinkedHashMap<>();
         ((Map<String, Object>) doc.get("output")).forEach((field, type) -> output.put(field, String.valueOf(type)));
-        return new PromptTemplate(id, version, (String) doc.get("system"), (String) doc.get("user"), output);
+        Object tier = doc.get("tier");
+        return new PromptTemplate(id, version, (String) doc.get("system"), (String) doc.get("user"), output,
+                tier == null ? null : tier.toString().trim());
     }
 }

@@ -5,9 +5,14 @@ import java.util.Map;
 
 /**
  * A versioned prompt: {@code prompts/<id>.v<version>.yaml} with a system and a user message
- * ({@code {{variable}}} placeholders) and the fields of the JSON answer it asks for.
+ * ({@code {{variable}}} placeholders), the fields of the JSON answer it asks for, and its {@code tier}
+ * (the provider chain {@code circuitos.llm.tiers.<tier>} asks; none: every provider in order).
  */
-public record PromptTemplate(String id, int version, String system, String user, Map<String, String> output) {
+public record PromptTemplate(String id, int version, String system, String user, Map<String, String> output, String tier) {
+
+    public PromptTemplate(String id, int version, String system, String user, Map<String, String> output) {
+        this(id, version, system, user, output, null);
+    }
 
     public String reference() {
         return id + ".v" + version;

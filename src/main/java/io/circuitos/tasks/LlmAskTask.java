@@ -33,13 +33,14 @@ public class LlmAskTask implements JavaDelegate, GenericTask {
     static final TaskOutput<String> LLM_ORIGIN = TaskOutput.text("llmOrigin", "llm, or none when the model gave no usable answer");
     static final TaskOutput<String> LLM_NOTE = TaskOutput.text("llmNote", "for people: who answered, or why there is no answer");
     static final TaskOutput<String> GUARD_RESULT = TaskOutput.text("guardResult", "passed, or what the content guard refused");
+    static final TaskOutput<String> LLM_PROVIDER = TaskOutput.text("llmProvider", "the provider that answered, or none");
 
     public static final TaskSpec SPEC = TaskSpec.serviceTask("llmAsk")
             .title("Ask the LLM for structured fields")
             .description("Asks the LLM with a prompt of prompts/ for the prompt's answer fields (classify, extract, answer with a "
                     + "confidence), checked by the content guard; without a usable answer the fields are empty and llmNote says why.")
             .inputs(PROMPT, GUARD_FIELDS, RECIPIENT_EMAIL, ALLOWED_OFFER)
-            .outputs(LLM_ORIGIN, LLM_NOTE, GUARD_RESULT)
+            .outputs(LLM_ORIGIN, LLM_NOTE, GUARD_RESULT, LLM_PROVIDER)
             .alsoWrites(TaskSpec.Also.PROMPT_ANSWER_FIELDS)
             .raises(LlmAsk.BUDGET_EXCEEDED)
             .noSideEffects()
@@ -58,17 +59,23 @@ public class LlmAskTask implements JavaDelegate, GenericTask {
         PromptTemplate template = prompts.get(PROMPT.require(execution));
         List<String> guarded = GUARD_FIELDS.read(execution, List.of());
         LlmAsk.Outcome outcome = llm.ask(execution, template, guarded, guardContext(execution));
-        for (String field : template.outputFields()) {
-            if (template.isNumber(field)) {
-                execution.setVariableLocal(field, outcome.answered() ? Double.valueOf(outcome.fields().get(field)) : 0.0);
-            } else {
-                execution.setVariableLocal(field, outcome.answered() ? outcome.fields().get(field) : "");
-            }
-        }
+        writeFields(execution, template, outcome.answered() ? outcome.fields() : null);
+        LLM_PROVIDER.write(execution, outcome.provider() == null ? "none" : outcome.provider());
         LLM_ORIGIN.write(execution, outcome.answered() ? "llm" : "none");
         GUARD_RESULT.write(execution, outcome.guardSummary());
         LLM_NOTE.write(execution, outcome.answered() ? "Answered by the language model; checked by the content guard."
                 : "No model answer: " + outcome.failure());
+    }
+
+    /** Every answer field of the prompt as a local variable: text, or a Double for number fields; "" or 0 without an answer. */
+    static void writeFields(DelegateExecution execution, PromptTemplate template, java.util.Map<String, String> fields) {
+        for (String field : template.outputFields()) {
+            if (template.isNumber(field)) {
+                execution.setVariableLocal(field, fields != null ? Double.valueOf(fields.get(field)) : 0.0);
+            } else {
+                execution.setVariableLocal(field, fields != null ? fields.get(field) : "");
+            }
+        }
     }
 
     /** The recipient ({@code recipientEmail}) and the offer a decision chose ({@code allowedOffer}) of an LLM task. */

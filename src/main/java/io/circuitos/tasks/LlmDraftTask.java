@@ -35,7 +35,7 @@ public class LlmDraftTask implements JavaDelegate, GenericTask {
             .description("Drafts a text with the LLM from a prompt of prompts/, checked by the content guard; when the model cannot "
                     + "answer, a deterministic template is used instead, so a draft always comes.")
             .inputs(LlmAskTask.PROMPT, FALLBACK_TEMPLATE_ID, VARIANT, LlmAskTask.RECIPIENT_EMAIL, LlmAskTask.ALLOWED_OFFER)
-            .outputs(DraftFromTemplateTask.DRAFT, DraftFromTemplateTask.DRAFT_ORIGIN, DRAFT_NOTE, LlmAskTask.GUARD_RESULT)
+            .outputs(DraftFromTemplateTask.DRAFT, DraftFromTemplateTask.DRAFT_ORIGIN, DRAFT_NOTE, LlmAskTask.GUARD_RESULT, LlmAskTask.LLM_PROVIDER)
             .raises(LlmAsk.BUDGET_EXCEEDED)
             .noSideEffects()
             .build();
@@ -53,14 +53,15 @@ public class LlmDraftTask implements JavaDelegate, GenericTask {
         PromptTemplate template = prompts.get(LlmAskTask.PROMPT.require(execution));
         LlmAsk.Outcome outcome = llm.ask(execution, template, List.of(), LlmAskTask.guardContext(execution));
         if (outcome.answered()) {
-            output(execution, asText(outcome.fields()), "llm", null, outcome.guardSummary());
+            output(execution, asText(outcome.fields()), "llm", null, outcome.guardSummary(), outcome.provider());
             return;
         }
         output(execution, Templates.draft(FALLBACK_TEMPLATE_ID.require(execution), VARIANT.read(execution), execution.getVariables()),
-                "template", "Template (no AI draft): " + outcome.failure(), outcome.guardSummary());
+                "template", "Template (no AI draft): " + outcome.failure(), outcome.guardSummary(), null);
     }
 
-    private static void output(DelegateExecution execution, String draft, String origin, String note, String guardResult) {
+    private static void output(DelegateExecution execution, String draft, String origin, String note, String guardResult, String provider) {
+        LlmAskTask.LLM_PROVIDER.write(execution, provider == null ? "none" : provider); // before the origin: the metrics read it with it
         DraftFromTemplateTask.DRAFT.write(execution, draft);
         DraftFromTemplateTask.DRAFT_ORIGIN.write(execution, origin);
         DRAFT_NOTE.write(execution, note == null ? "Drafted by the language model; checked by the content guard." : note);

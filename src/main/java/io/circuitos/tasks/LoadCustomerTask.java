@@ -25,6 +25,7 @@ public class LoadCustomerTask implements JavaDelegate, GenericTask {
             .alsoWrites(TaskSpec.Also.CUSTOMER_FIELDS)
             .writesIntoScope()
             .noSideEffects()
+            .tool()
             .build();
 
     private final CustomerStore store;

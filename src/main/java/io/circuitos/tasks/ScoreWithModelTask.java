@@ -29,6 +29,7 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
             .inputs(MODEL_NAME)
             .outputs(PROBABILITY, SCORE, MODEL_VERSION, TOP_FEATURES)
             .noSideEffects()
+            .tool()
             .build();
 
     private final ModelRegistry registry;

@@ -28,6 +28,7 @@ public class SearchKnowledgeTask implements JavaDelegate, GenericTask {
             .inputs(QUESTION, K)
             .outputs(ARTICLE_IDS, CITED_ARTICLES, KNOWLEDGE_CONTEXT, TOP_ARTICLE_SCORE)
             .noSideEffects()
+            .tool()
             .build();
 
     private final Supplier<KnowledgeBase> knowledge;

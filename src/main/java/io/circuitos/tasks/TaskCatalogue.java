@@ -118,6 +118,16 @@ public final class TaskCatalogue implements RegisteredTasks {
         return Optional.ofNullable(byName.get(name)).map(Entry::spec);
     }
 
+    /** The tasks an {@code llmAgent} may offer the model: read-only service tasks marked as tools. */
+    public List<TaskSpec> tools() {
+        return all().stream().filter(TaskSpec::isTool).toList();
+    }
+
+    @Override
+    public boolean isTool(String name) {
+        return find(name).map(TaskSpec::isTool).orElse(false);
+    }
+
     public List<TaskSpec> ofKind(Kind kind) {
         return all().stream().filter(t -> t.kind() == kind).toList();
     }

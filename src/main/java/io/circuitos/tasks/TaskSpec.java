@@ -67,6 +67,8 @@ public final class TaskSpec {
     private final List<String> errors;
     private final String sideEffect;
     private final Outputs outputsGo;
+    private final boolean tool;
+    private final TaskInput<Boolean> softStop;
 
     private TaskSpec(Builder builder) {
         this.name = builder.name;
@@ -81,6 +83,8 @@ public final class TaskSpec {
         this.errors = List.copyOf(builder.errors);
         this.sideEffect = builder.sideEffect;
         this.outputsGo = builder.outputsGo;
+        this.tool = builder.tool;
+        this.softStop = builder.softStop;
     }
 
     /** A service or send task, {@code camunda:delegateExpression="${name}"}; its outputs are mapped out unless it says otherwise. */
@@ -173,6 +177,22 @@ public final class TaskSpec {
         return outputsGo;
     }
 
+    /**
+     * Whether an {@code llmAgent} may offer it to the model as a tool: a service task that changes nothing outside
+     * the run. Its inputs marked {@link TaskInput#llmMayFill()} are what the model fills; the others are bound.
+     */
+    public boolean isTool() {
+        return tool;
+    }
+
+    /**
+     * The input that, set to true on an element, makes the task complete with a stop reason instead of raising its
+     * BPMN errors: where it is set, the errors need no handler.
+     */
+    public Optional<TaskInput<Boolean>> softStop() {
+        return Optional.ofNullable(softStop);
+    }
+
     /** Whether its outputs are meant to be mapped out with output parameters (they are local to the task). */
     public boolean mapsOutputs() {
         return outputsGo == Outputs.MAPPED;
@@ -198,6 +218,8 @@ public final class TaskSpec {
         private final List<String> errors = new ArrayList<>();
         private String sideEffect;
         private boolean sideEffectsDeclared;
+        private boolean tool;
+        private TaskInput<Boolean> softStop;
 
         private Builder(String name, Kind kind, boolean onEndEvents, Outputs outputsGo) {
             if (name == null || !name.matches("[a-z][A-Za-z0-9]*")) {
@@ -270,6 +292,18 @@ public final class TaskSpec {
             return this;
         }
 
+        /** An {@code llmAgent} may offer it to the model (it must change nothing outside the run). */
+        public Builder tool() {
+            this.tool = true;
+            return this;
+        }
+
+        /** When {@code input} is true on an element, the task completes with a stop reason instead of raising its errors. */
+        public Builder softStopWhen(TaskInput<Boolean> input) {
+            this.softStop = input;
+            return this;
+        }
+
         public TaskSpec build() {
             require(title != null && !title.isBlank(), "has no title");
             require(description != null && !description.isBlank(), "has no description");
@@ -277,6 +311,8 @@ public final class TaskSpec {
             require(unique(inputs.stream().map(TaskInput::name).toList()), "lists an input twice");
             require(unique(outputs.stream().map(TaskOutput::name).toList()), "lists an output twice");
             require(errors.stream().allMatch(e -> e != null && !e.isBlank()), "raises a blank error code");
+            require(!tool || (sideEffect == null && kind == Kind.SERVICE_TASK), "is a tool, so it must be a service task without side effects");
+            require(softStop == null || inputs.contains(softStop), "names a soft-stop input it does not list");
             return new TaskSpec(this);
         }
 

@@ -73,6 +73,7 @@ public final class TaskTable {
             case CUSTOMER_MODEL -> "a model (features from the customer store)";
             case PROMPT -> "a prompt";
             case TEMPLATE -> "a template";
+            case TOOLS -> "tools of the catalogue";
         };
     }
 

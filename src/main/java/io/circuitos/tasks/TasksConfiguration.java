@@ -13,6 +13,7 @@ import io.circuitos.mail.SentEmailStore;
 import io.circuitos.ml.ModelRegistry;
 import io.circuitos.notify.ChannelProperties;
 import io.circuitos.notify.OutboundWebhookProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,6 +69,13 @@ public class TasksConfiguration {
     @Bean
     public LlmDraftTask llmDraft(LlmGateway gateway, PromptLibrary prompts, ContentGuard guard, LlmProperties properties) {
         return new LlmDraftTask(gateway, prompts, guard, properties.budget());
+    }
+
+    @Bean
+    public LlmAgentTask llmAgent(LlmGateway gateway, PromptLibrary prompts, ContentGuard guard, LlmProperties properties,
+                                 org.springframework.beans.factory.BeanFactory beans, ObjectProvider<MeterRegistry> meters) {
+        return new LlmAgentTask(gateway, prompts, guard, properties.budget(), new ToolBox(TaskCatalogue.shipped(), beans::getBean),
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean

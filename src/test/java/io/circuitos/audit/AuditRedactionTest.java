@@ -29,7 +29,10 @@ class AuditRedactionTest {
                 List.of(new RunTrace.Step("HandleTicket", "Answer ticket: ${caseTitle}", "userTask", Instant.EPOCH, null, null)),
                 List.of(), List.of(),
                 List.of(new RunTrace.Score("ScoreRisk", "support-escalation-risk", "1", 0.4, 40.0, "customerTier=vip (+0.050 vs typical standard)")),
-                List.of(new RunTrace.LlmCall("AnswerTicket", "support-answer", "m", 1L, 1L, 1L, "passed", "llm", null, "Dear Erin, ...")),
+                List.of(new RunTrace.LlmCall("AnswerTicket", "support-answer", "m", 1L, 1L, 1L, "passed", "llm", null, "Dear Erin, ...",
+                        "ollama", List.of(new RunTrace.AgentStep("model", "ollama", "m", null, null, null, "asked for lookUpCustomer", 1L, 1L, 1L,
+                                List.of("cloud: HTTP 503")), new RunTrace.AgentStep("tool", null, null, "lookUpCustomer", "{}",
+                                "{\"customerName\":\"Erin\"}", "ok", 2L, null, null, List.of())))),
                 List.of(new RunTrace.HumanAction("t1", "HandleTicket", "Answer ticket: Erin (HD-1)", List.of("support-agents"), "agent",
                         Instant.EPOCH, null, Instant.EPOCH, null, answers)),
                 new RunTrace.Messages(List.of(), List.of(new RunTrace.Email("answer", "erin@example.org", "Hello Erin", Instant.EPOCH)), List.of(),
@@ -40,6 +43,9 @@ class AuditRedactionTest {
         assertThat(redacted.path()).isEqualTo(trace.path());
         assertThat(redacted.scores()).isEqualTo(trace.scores());
         assertThat(redacted.llmCalls().get(0).text()).isEqualTo(PersonalData.REDACTED);
+        assertThat(redacted.llmCalls().get(0).steps().get(0)).as("a model call names no one").isEqualTo(trace.llmCalls().get(0).steps().get(0));
+        assertThat(redacted.llmCalls().get(0).steps().get(1).result()).as("a tool's result is the contact's").isEqualTo(PersonalData.REDACTED);
+        assertThat(redacted.llmCalls().get(0).steps().get(1).tool()).isEqualTo("lookUpCustomer");
         assertThat(redacted.humanActions().get(0).taskName()).isEqualTo("Answer ticket: ${caseTitle}");
         assertThat(redacted.humanActions().get(0).answers()).containsEntry("ticketText", PersonalData.REDACTED).containsEntry("customerTier", "vip");
         assertThat(redacted.messages().emails().get(0).recipient()).isEqualTo(PersonalData.REDACTED);

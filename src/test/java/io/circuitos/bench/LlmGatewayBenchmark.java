@@ -31,7 +31,7 @@ public final class LlmGatewayBenchmark {
         try (FakeOllama ollama = new FakeOllama()) {
             LlmGateway gateway = LlmConfiguration.gateway(new LlmProperties(ollama.baseUrl(), "fake-model", Duration.ofSeconds(5),
                     new LlmProperties.Budget(4, 6000), new LlmProperties.Guard(1500, List.of(), List.of(), List.of(), List.of()), new LlmProperties.Grounding(0.45, 0.8),
-                    new LlmProperties.Breaker(50, 10, 4, Duration.ofSeconds(30))));
+                    new LlmProperties.Breaker(50, 10, 4, Duration.ofSeconds(30)), java.util.Map.of(), java.util.Map.of()));
             PromptTemplate template = new PromptLibrary().get("lost-opportunity-reengagement");
             Map<String, Object> variables = Map.of("contactName", "Dana", "company", "Northwind", "lossReason", "price");
             gateway.complete(template, variables);

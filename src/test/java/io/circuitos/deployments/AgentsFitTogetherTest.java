@@ -22,11 +22,18 @@ class AgentsFitTogetherTest {
     }
 
     private static List<ContractProblem> check(String process, String from, String to) throws IOException {
+        return check(process, Map.of(from, to));
+    }
+
+    /** The shipped process with each text replaced (each must be there), as the contract check sees it. */
+    private static List<ContractProblem> check(String process, Map<String, String> replacements) throws IOException {
         Map<String, byte[]> processes = ShippedAgents.processes();
         String xml = new String(processes.get(process), StandardCharsets.UTF_8);
-        assertThat(xml).contains(from);
-        return new ContractCheck(ShippedAgents.catalog(shippedRoutes()))
-                .check(Map.of(process, xml.replace(from, to).getBytes(StandardCharsets.UTF_8)));
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+            assertThat(xml).contains(replacement.getKey());
+            xml = xml.replace(replacement.getKey(), replacement.getValue());
+        }
+        return new ContractCheck(ShippedAgents.catalog(shippedRoutes())).check(Map.of(process, xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -119,8 +126,19 @@ class AgentsFitTogetherTest {
 
     @Test
     void aTaskWhoseBpmnErrorNothingCatchesIsReported() throws IOException {
-        assertThat(check("processes/support-escalation.bpmn", "errorCode=\"llm-budget-exceeded\"", "errorCode=\"llm-budget-spent\""))
+        assertThat(check("processes/lost-opportunity.bpmn", "errorCode=\"llm-budget-exceeded\"", "errorCode=\"llm-budget-spent\""))
                 .extracting(ContractProblem::problem)
-                .contains("${llmAsk} can raise BPMN error llm-budget-exceeded and nothing catches it (the run would end silently)");
+                .contains("${llmDraft} can raise BPMN error llm-budget-exceeded and nothing catches it (the run would end silently)");
+        assertThat(check("processes/support-escalation.bpmn", Map.of(
+                "camunda:errorMessageVariable=\"llmStopReason\"/>", "camunda:errorMessageVariable=\"llmStopReason\" errorRef=\"Error_Other\"/>",
+                "</bpmn:process>", "</bpmn:process>\n  <bpmn:error id=\"Error_Other\" errorCode=\"something-else\"/>")))
+                .extracting(ContractProblem::problem)
+                .as("an agent task raises llm-failed, llm-limit and llm-budget-exceeded; a boundary for another code catches none")
+                .contains("${llmAgent} can raise BPMN error llm-failed and nothing catches it (the run would end silently)",
+                        "${llmAgent} can raise BPMN error llm-limit and nothing catches it (the run would end silently)");
+        assertThat(check("processes/conversation.bpmn", "<camunda:inputParameter name=\"softStop\">true</camunda:inputParameter>", ""))
+                .extracting(ContractProblem::problem)
+                .as("without its soft stop the conversation's agent task needs a handler for each code")
+                .contains("${llmAgent} can raise BPMN error llm-limit and nothing catches it (the run would end silently)");
     }
 }

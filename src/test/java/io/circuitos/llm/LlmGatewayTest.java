@@ -41,7 +41,7 @@ class LlmGatewayTest {
     static LlmProperties properties(String baseUrl, Duration timeout) {
         return new LlmProperties(baseUrl, "fake-model", timeout, new LlmProperties.Budget(4, 6000),
                 new LlmProperties.Guard(1500, List.of("guarantee"), List.of(), List.of(), List.of()), new LlmProperties.Grounding(0.45, 0.8),
-                new LlmProperties.Breaker(50, 10, 4, Duration.ofMinutes(1)));
+                new LlmProperties.Breaker(50, 10, 4, Duration.ofMinutes(1)), Map.of(), Map.of());
     }
 
     private static LlmGateway gateway() {
@@ -132,7 +132,7 @@ class LlmGatewayTest {
         for (int i = 0; i < 4; i++) {
             assertThatThrownBy(() -> gateway.complete(TEMPLATE, VARIABLES)).isInstanceOf(LlmUnavailableException.class);
         }
-        assertThat(gateway.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(gateway.providers().all()).singleElement().satisfies(p -> assertThat(p.breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN));
         int calls = ollama.requests().size();
         assertThatThrownBy(() -> gateway.complete(TEMPLATE, VARIABLES))
                 .isInstanceOfSatisfying(LlmUnavailableException.class, e -> assertThat(e.retryable()).isFalse())

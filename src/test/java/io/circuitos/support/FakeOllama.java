@@ -22,10 +22,23 @@ import java.util.concurrent.Executors;
  */
 public final class FakeOllama implements AutoCloseable {
 
-    public record Reply(int status, String content, Duration delay, int promptTokens, int outputTokens) {
+    public record Reply(int status, String content, Duration delay, int promptTokens, int outputTokens, List<ToolCall> toolCalls) {
+
+        public Reply(int status, String content, Duration delay, int promptTokens, int outputTokens) {
+            this(status, content, delay, promptTokens, outputTokens, List.of());
+        }
 
         public static Reply content(String content) {
             return new Reply(200, content, Duration.ZERO, 120, 80);
+        }
+
+        /** The model asks for tools instead of answering: each with its arguments as a JSON object's text. */
+        public static Reply toolCalls(ToolCall... calls) {
+            return new Reply(200, "", Duration.ZERO, 90, 20, List.of(calls));
+        }
+
+        public static Reply toolCall(String name, String arguments) {
+            return toolCalls(new ToolCall(name, arguments));
         }
 
         public static Reply json(String subject, String body) {
@@ -38,8 +51,12 @@ public final class FakeOllama implements AutoCloseable {
         }
 
         public Reply after(Duration delay) {
-            return new Reply(status, content, delay, promptTokens, outputTokens);
+            return new Reply(status, content, delay, promptTokens, outputTokens, toolCalls);
         }
+    }
+
+    /** A tool the model asks for, with its arguments as JSON text. */
+    public record ToolCall(String name, String arguments) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +65,7 @@ public final class FakeOllama implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private volatile Reply defaultReply = Reply.json("Picking up where we left off", "Hi, would a short call next week work?");
+    private volatile java.util.function.Function<JsonNode, Reply> script;
 
     public FakeOllama() throws IOException {
         // without TCP_NODELAY the JDK server's split header/body writes meet delayed ACKs: +40 ms a call
@@ -55,8 +73,12 @@ public final class FakeOllama implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(handlers);
         server.createContext("/api/chat", exchange -> {
-            requests.add(JSON.readTree(exchange.getRequestBody()));
+            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            requests.add(request);
             Reply reply = replies.poll();
+            if (reply == null && script != null) {
+                reply = script.apply(request);
+            }
             if (reply == null) {
                 reply = defaultReply;
             }
@@ -88,6 +110,14 @@ public final class FakeOllama implements AutoCloseable {
         this.defaultReply = reply;
     }
 
+    /**
+     * A model that decides from what it is sent (the request's {@code messages}, {@code tools}): asked when no reply is
+     * queued; null from it falls back to the default reply. Tests script a model that obeys what a customer wrote.
+     */
+    public void answerWith(java.util.function.Function<JsonNode, Reply> model) {
+        this.script = model;
+    }
+
     public List<JsonNode> requests() {
         return requests;
     }
@@ -95,6 +125,7 @@ public final class FakeOllama implements AutoCloseable {
     public void reset() {
         replies.clear();
         requests.clear();
+        script = null;
         defaultReply = Reply.json("Picking up where we left off", "Hi, would a short call next week work?");
     }
 
@@ -102,7 +133,13 @@ public final class FakeOllama implements AutoCloseable {
         ObjectNode answer = JSON.createObjectNode();
         answer.put("model", "fake-model");
         answer.put("created_at", "2026-11-21T10:00:00Z");
-        answer.putObject("message").put("role", "assistant").put("content", reply.content());
+        ObjectNode message = answer.putObject("message").put("role", "assistant").put("content", reply.content());
+        if (!reply.toolCalls().isEmpty()) {
+            var calls = message.putArray("tool_calls");
+            for (ToolCall call : reply.toolCalls()) {
+                calls.addObject().putObject("function").put("name", call.name()).set("arguments", JSON.readTree(call.arguments()));
+            }
+        }
         answer.put("done", true);
         answer.put("done_reason", "stop");
         answer.put("prompt_eval_count", reply.promptTokens());

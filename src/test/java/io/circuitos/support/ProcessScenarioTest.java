@@ -103,9 +103,14 @@ public abstract class ProcessScenarioTest {
 
     /** For the rest of this test, the application as configured with {@code property = value} (e.g. an unreachable Ollama). */
     protected void reconfigure(String property, String value) {
+        reconfigure(Map.of(property, value));
+    }
+
+    /** For the rest of this test, the application as configured with these properties besides the collaborators'. */
+    protected void reconfigure(Map<String, String> settings) {
         closeRewired();
         Map<String, String> properties = collaborators();
-        properties.put(property, value);
+        properties.putAll(settings);
         rewired = ProcessTestWiring.build(processEngine(), database, properties);
         rewired.register();
     }

@@ -58,7 +58,6 @@ public final class SupportEscalationProcess {
 
     /** BPMN error codes. */
     public static final class ErrorCode {
-        public static final String LLM_BUDGET_EXCEEDED = "llm-budget-exceeded";
 
         private ErrorCode() {
         }

@@ -42,6 +42,7 @@ public class AgentMetrics implements HistoryEventHandler {
     private final MeterRegistry registry;
     /** activity instance → prompt id, so a draft's origin can be counted with its template. */
     private final Cache<String, String> templates = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final Cache<String, String> providers = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
     /** run → its start (epoch ms), so the first hand-off needs no query when both happen on this node. */
     private final Cache<String, Long> startTimes = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofDays(1)).build();
     /** runs whose first hand-off was measured on this node. */
@@ -118,17 +119,22 @@ public class AgentMetrics implements HistoryEventHandler {
 
     private void draft(HistoricVariableUpdateEventEntity variable) {
         String scope = variable.getScopeActivityInstanceId();
-        if (scope == null) {
+        String text = variable.getTextValue();
+        if (scope == null || text == null) {
             return;
         }
-        if ("templateId".equals(variable.getVariableName()) && variable.getTextValue() != null) {
-            templates.put(scope, variable.getTextValue());
-        } else if (("draftOrigin".equals(variable.getVariableName()) || "llmOrigin".equals(variable.getVariableName()))
-                && variable.getTextValue() != null) {
-            String template = templates.getIfPresent(scope);
-            if (template != null) { // an LLM task: templateId is one of its inputs (draftFromTemplate has no origin but "template")
-                counter("circuitos.llm.calls", "LLM drafts and answers, by origin (llm, template, none)", "template", label(template),
-                        "origin", label(variable.getTextValue())).increment();
+        switch (variable.getVariableName()) {
+            case "templateId" -> templates.put(scope, text);
+            case "llmProvider" -> providers.put(scope, text); // written before the origin
+            case "draftOrigin", "llmOrigin" -> {
+                String template = templates.getIfPresent(scope);
+                if (template != null) { // an LLM task: templateId is one of its inputs (draftFromTemplate has no origin but "template")
+                    String provider = providers.getIfPresent(scope);
+                    counter("circuitos.llm.calls", "LLM drafts and answers, by origin (llm, template, none) and the provider that answered",
+                            "template", label(template), "origin", label(text), "provider", label(provider == null ? "none" : provider)).increment();
+                }
+            }
+            default -> {
             }
         }
     }

@@ -36,9 +36,22 @@ public record RunTrace(Run run, List<Step> path, List<Incident> incidents, List<
     public record Score(String activityId, String modelName, String modelVersion, Double probability, Double score, String topFeatures) {
     }
 
-    /** {@code origin}: {@code llm} (a model answered), {@code template} or {@code none} (no draft). */
+    /**
+     * {@code origin}: {@code llm} (a model answered), {@code template} or {@code none} (no draft); {@code provider}: the one
+     * that answered last; {@code steps}: every model call and tool call of the task, in order (latency and tokens above are the
+     * model calls' sum).
+     */
     public record LlmCall(String activityId, String template, String model, Long latencyMs, Long promptTokens, Long outputTokens,
-                          String guardResult, String origin, String note, String text) {
+                          String guardResult, String origin, String note, String text, String provider, List<AgentStep> steps) {
+    }
+
+    /**
+     * One step of an LLM task: {@code kind} {@code model} (provider, model, tokens, the providers that failed before it in
+     * {@code failover}) or {@code tool} (the tool, the arguments the model gave and a summary of the result); {@code outcome}
+     * says how it went.
+     */
+    public record AgentStep(String kind, String provider, String model, String tool, String arguments, String result, String outcome,
+                            Long latencyMs, Long promptTokens, Long outputTokens, List<String> failover) {
     }
 
     public record HumanAction(String taskId, String taskDefinitionKey, String taskName, List<String> candidateGroups, String assignee,

@@ -170,11 +170,26 @@ public class TraceReader {
                     .orElse(text(local.get("templateId")));
             String model = log.stream().map(e -> e.path("model").asText(null)).filter(Objects::nonNull).findFirst().orElse(null);
             Object note = local.containsKey("draftNote") ? local.get("draftNote") : local.get("llmNote");
-            calls.add(new RunTrace.LlmCall(activity.getActivityId(), template, model, sum(log, "latencyMs"), sum(log, "promptTokens"),
-                    sum(log, "outputTokens"), text(local.get("guardResult")), origin.toString(), text(note),
-                    text(local.containsKey("draft") ? local.get("draft") : local.get("answer"))));
+            List<JsonNode> modelCalls = log.stream().filter(e -> !"tool".equals(e.path("kind").asText())).toList();
+            List<RunTrace.AgentStep> steps = log.stream().map(TraceReader::step).toList();
+            String provider = steps.stream().filter(step -> step.provider() != null && step.promptTokens() != null)
+                    .reduce((first, second) -> second).map(RunTrace.AgentStep::provider).orElse(null);
+            calls.add(new RunTrace.LlmCall(activity.getActivityId(), template, model, sum(modelCalls, "latencyMs"),
+                    sum(modelCalls, "promptTokens"), sum(modelCalls, "outputTokens"), text(local.get("guardResult")), origin.toString(),
+                    text(note), text(local.containsKey("draft") ? local.get("draft") : local.get("answer")), provider, steps));
         }
         return calls;
+    }
+
+    private static RunTrace.AgentStep step(JsonNode entry) {
+        List<String> failover = new ArrayList<>();
+        entry.path("failover").forEach(f -> failover.add(f.asText()));
+        boolean tool = "tool".equals(entry.path("kind").asText());
+        return new RunTrace.AgentStep(tool ? "tool" : "model", entry.path("provider").asText(null), tool ? null : entry.path("model").asText(null),
+                entry.path("tool").asText(null), entry.path("arguments").asText(null), entry.path("result").asText(null),
+                entry.path("outcome").asText(null), entry.has("latencyMs") ? entry.path("latencyMs").asLong() : null,
+                entry.has("promptTokens") ? entry.path("promptTokens").asLong() : null,
+                entry.has("outputTokens") ? entry.path("outputTokens").asLong() : null, failover);
     }
 
     /** The LLM calls this activity recorded, from the call log of the nearest scope around it. */

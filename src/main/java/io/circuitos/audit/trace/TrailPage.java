@@ -171,6 +171,36 @@ final class TrailPage {
         return expression == null ? "" : Objects.toString(expression.getExpression(), "");
     }
 
+    /** Every model call and tool call of an LLM task, in order, when there was more than one answered call or a failover. */
+    private static void steps(StringBuilder html, List<RunTrace.AgentStep> steps) {
+        boolean worthListing = steps.size() > 1 || steps.stream().anyMatch(s -> !s.failover().isEmpty());
+        if (!worthListing) {
+            return;
+        }
+        html.append("<ol class=\"steps\">");
+        for (RunTrace.AgentStep step : steps.subList(0, Math.min(steps.size(), 50))) {
+            html.append("<li>");
+            if ("tool".equals(step.kind())) {
+                html.append("tool <strong>").append(e(step.tool())).append("</strong>(").append(e(Objects.toString(step.arguments(), "")))
+                        .append(") → ").append(e(step.outcome()));
+                if (step.result() != null && !step.result().isBlank()) {
+                    html.append(" <span class=\"muted\">").append(e(step.result())).append("</span>");
+                }
+            } else {
+                html.append("model call").append(step.provider() == null ? "" : " to <strong>" + e(step.provider()) + "</strong>")
+                        .append(step.model() == null ? "" : " (" + e(step.model()) + ")").append(": ").append(e(Objects.toString(step.outcome(), "")));
+                if (!step.failover().isEmpty()) {
+                    html.append(" <span class=\"muted\">after ").append(e(String.join("; ", step.failover()))).append("</span>");
+                }
+            }
+            html.append(step.latencyMs() == null ? "" : ", " + step.latencyMs() + " ms")
+                    .append(step.promptTokens() == null ? "" : ", " + (step.promptTokens() + Objects.requireNonNullElse(step.outputTokens(), 0L))
+                            + " tokens");
+            html.append("</li>");
+        }
+        html.append("</ol>");
+    }
+
     private static void drafts(StringBuilder html, List<RunTrace.LlmCall> calls) {
         if (calls.isEmpty()) {
             return;
@@ -181,6 +211,7 @@ final class TrailPage {
             String guard = call.guardResult() != null ? call.guardResult() : "llm".equals(call.origin()) ? "not checked" : "not needed (no model text)";
             html.append("<p><strong>").append(e(call.activityId())).append("</strong>: prompt ").append(e(call.template()))
                     .append(", written by <strong>").append("llm".equals(call.origin()) ? "the model " + e(Objects.toString(call.model(), ""))
+                            + (call.provider() == null ? "" : " (provider " + e(call.provider()) + ")")
                             : "none".equals(call.origin()) ? "no one (no model answered)" : "the " + e(call.origin()) + " fallback").append("</strong>")
                     .append(call.latencyMs() == null ? "" : " in " + call.latencyMs() + " ms")
                     .append(call.promptTokens() == null ? "" : ", " + (call.promptTokens() + call.outputTokens()) + " tokens")
@@ -190,6 +221,7 @@ final class TrailPage {
                 html.append(" <span class=\"muted\">").append(e(call.note())).append("</span>");
             }
             html.append("</p>");
+            steps(html, call.steps());
             if (call.text() != null && !call.text().isBlank()) {
                 html.append("<pre>").append(e(call.text())).append("</pre>");
             }

@@ -53,7 +53,18 @@ public class TrailRedaction {
     private RunTrace.LlmCall llmCall(RunTrace.LlmCall call) {
         boolean personalText = call.text() != null && redaction.draftsArePersonal();
         return new RunTrace.LlmCall(call.activityId(), call.template(), call.model(), call.latencyMs(), call.promptTokens(),
-                call.outputTokens(), call.guardResult(), call.origin(), call.note(), personalText ? PersonalData.REDACTED : call.text());
+                call.outputTokens(), call.guardResult(), call.origin(), call.note(), personalText ? PersonalData.REDACTED : call.text(),
+                call.provider(), call.steps().stream().map(TrailRedaction::step).toList());
+    }
+
+    /** A tool's arguments and result are about the run's contact (a record, a search for their words): personal. */
+    private static RunTrace.AgentStep step(RunTrace.AgentStep step) {
+        if (!"tool".equals(step.kind())) {
+            return step;
+        }
+        return new RunTrace.AgentStep(step.kind(), step.provider(), step.model(), step.tool(),
+                step.arguments() == null ? null : PersonalData.REDACTED, step.result() == null ? null : PersonalData.REDACTED,
+                step.outcome(), step.latencyMs(), step.promptTokens(), step.outputTokens(), step.failover());
     }
 
     private RunTrace.HumanAction humanAction(RunTrace.HumanAction action, String modelledName) {

@@ -257,6 +257,14 @@ final class BpmnRules implements XmlWalk.Visitor {
             refuse(parameter, "input " + inputName + " names model '" + value + "', which is not a shipped model (ml-models/)");
         } else if (refers == Refers.PROMPT && !references.prompts().test(value)) {
             refuse(parameter, "input " + inputName + " names prompt '" + value + "', which does not exist in prompts/");
+        } else if (refers == Refers.TOOLS) {
+            for (String tool : value.split(",")) {
+                if (!tool.isBlank() && !expressions.tasks().isTool(tool.trim())) {
+                    refuse(parameter, "input " + inputName + " names '" + abbreviate(tool.trim()) + "', which is not a tool: the model may "
+                            + "only be given read-only tasks of the catalogue (" + String.join(", ", expressions.tasks().names(Kind.SERVICE_TASK)
+                            .stream().filter(expressions.tasks()::isTool).toList()) + ")");
+                }
+            }
         }
     }
 

@@ -16,10 +16,12 @@ public interface RegisteredTasks {
      * What an input's value must name, checked when a deployment is made: a prompt, or a model whose
      * features are read from the process variables of the same names ({@code MODEL}) or from the customer
      * store's fields ({@code CUSTOMER_MODEL}). A {@code TEMPLATE} (a shipped text template) is checked by the
-     * contract check, not by the guard.
+     * contract check, not by the guard; so are {@code TOOLS}.
      */
     enum Refers {
-        NOTHING, MODEL, CUSTOMER_MODEL, PROMPT, TEMPLATE;
+        NOTHING, MODEL, CUSTOMER_MODEL, PROMPT, TEMPLATE,
+        /** Comma-separated names of tasks the catalogue offers the LLM as tools. */
+        TOOLS;
 
         public boolean isModel() {
             return this == MODEL || this == CUSTOMER_MODEL;
@@ -34,6 +36,9 @@ public interface RegisteredTasks {
 
     /** The names of the registered tasks of a kind, in the registry's order. */
     List<String> names(Kind kind);
+
+    /** Whether the task registered under {@code name} may be offered to the LLM as a tool (read-only). */
+    boolean isTool(String name);
 
     default boolean isRegistered(String name) {
         return kind(name).isPresent();

@@ -42,7 +42,7 @@ public final class ElementTemplates {
         Map<String, ObjectNode> templates = new LinkedHashMap<>();
         for (TaskSpec task : catalogue.all()) {
             if (task.kind() == RegisteredTasks.Kind.SERVICE_TASK) {
-                templates.put(task.name() + ".json", serviceTask(task, models, prompts));
+                templates.put(task.name() + ".json", serviceTask(task, catalogue, models, prompts));
             } else if (task.kind() == RegisteredTasks.Kind.EXECUTION_LISTENER) {
                 templates.put(task.name() + ".json", listener(task));
             }
@@ -54,7 +54,7 @@ public final class ElementTemplates {
         return ID_PREFIX + task;
     }
 
-    private static ObjectNode serviceTask(TaskSpec task, Collection<String> models, Collection<String> prompts) {
+    private static ObjectNode serviceTask(TaskSpec task, TaskCatalogue catalogue, Collection<String> models, Collection<String> prompts) {
         ObjectNode template = header(task, List.of("bpmn:ServiceTask", "bpmn:SendTask"), "circuitos "
                 + task.agent().map(agent -> agent + " task").orElse("generic task") + " ${" + task.name() + "}: " + task.description()
                 + " Side effects: " + task.sideEffect().orElse("none") + "."
@@ -75,7 +75,16 @@ public final class ElementTemplates {
             property.put("label", label(input.name()) + (input.isRequired() ? "" : " (optional)"));
             property.put("description", input.type().label() + ": " + input.description());
             Collection<String> choices = input.refers().isModel() ? models : input.refers() == RegisteredTasks.Refers.PROMPT ? prompts : null;
-            if (choices != null) {
+            List<TaskSpec> tools = input.refers() == RegisteredTasks.Refers.TOOLS ? catalogue.tools() : List.of();
+            if (!tools.isEmpty()) {
+                property.put("type", "String");
+                property.put("description", input.type().label() + ": " + input.description() + ". Choose from: " + tools.stream()
+                        .map(t -> t.name() + " (" + t.title() + ")").collect(Collectors.joining(", ")));
+                String names = tools.stream().map(TaskSpec::name).collect(Collectors.joining("|"));
+                property.putObject("constraints").putObject("pattern")
+                        .put("value", "^\\s*(" + names + ")\\s*(,\\s*(" + names + ")\\s*)*$")
+                        .put("message", "comma-separated tools of the catalogue: " + String.join(", ", tools.stream().map(TaskSpec::name).toList()));
+            } else if (choices != null) {
                 property.put("type", "Dropdown");
                 ArrayNode options = property.putArray("choices");
                 choices.stream().sorted().forEach(choice -> options.addObject().put("name", choice).put("value", choice));
@@ -86,8 +95,11 @@ public final class ElementTemplates {
             ObjectNode inputBinding = JSON.createObjectNode().put("type", "camunda:inputParameter").put("name", input.name());
             property.set("binding", inputBinding);
             if (input.isRequired()) {
-                property.putObject("constraints").put("notEmpty", true);
+                (property.has("constraints") ? (ObjectNode) property.get("constraints") : property.putObject("constraints")).put("notEmpty", true);
             }
+        }
+        if (task.inputs().stream().anyMatch(i -> i.refers() == RegisteredTasks.Refers.TOOLS)) {
+            toolBindings(properties, task, catalogue);
         }
         if (task.mapsOutputs()) {
             for (TaskOutput<?> output : task.outputs()) {
@@ -102,6 +114,31 @@ public final class ElementTemplates {
             }
         }
         return template;
+    }
+
+    /**
+     * The inputs of the catalogue's tools the model may not fill: the analyst binds them on the agent task (e.g. the
+     * run's own email address), and every tool that takes an input of that name gets that value.
+     */
+    private static void toolBindings(ArrayNode properties, TaskSpec agent, TaskCatalogue catalogue) {
+        Map<String, List<String>> usedBy = new LinkedHashMap<>();
+        Map<String, TaskInput<?>> first = new LinkedHashMap<>();
+        for (TaskSpec tool : catalogue.tools()) {
+            for (TaskInput<?> input : tool.inputs()) {
+                if (input.source() == TaskInput.Source.BOUND && agent.input(input.name()).isEmpty()) {
+                    usedBy.computeIfAbsent(input.name(), n -> new java.util.ArrayList<>()).add(tool.name());
+                    first.putIfAbsent(input.name(), input);
+                }
+            }
+        }
+        usedBy.forEach((name, tools) -> {
+            ObjectNode property = properties.addObject();
+            property.put("label", "Tool input: " + label(name) + " (optional)");
+            property.put("description", first.get(name).type().label() + ", bound here, never filled by the model, for "
+                    + String.join(", ", tools) + ": " + first.get(name).description());
+            property.put("type", "String");
+            property.set("binding", JSON.createObjectNode().put("type", "camunda:inputParameter").put("name", name));
+        });
     }
 
     /** A listener on end events as they start, or on tasks and gateways as they end. */

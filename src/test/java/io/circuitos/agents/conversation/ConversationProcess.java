@@ -14,7 +14,6 @@ public final class ConversationProcess {
     public static final class Element {
         public static final String AI_REPLY_DELIVERED = "AiReplyDelivered";
         public static final String AWAIT_NEXT_MESSAGE = "AwaitNextMessage";
-        public static final String CLASSIFY_BUDGET_EXCEEDED = "ClassifyBudgetExceeded";
         public static final String CLASSIFY_MESSAGE = "ClassifyMessage";
         public static final String LLM_ANSWERED = "LlmAnswered";
         public static final String MESSAGE_IN = "MessageIn";
@@ -23,7 +22,6 @@ public final class ConversationProcess {
         public static final String MESSAGE_WHILE_WITH_REP = "MessageWhileWithRep";
         public static final String NEXT_MESSAGE = "NextMessage";
         public static final String NOTE_MESSAGE = "NoteMessage";
-        public static final String NO_SUGGESTION_OVER_BUDGET = "NoSuggestionOverBudget";
         public static final String QUIET_FOR_AWEEK = "QuietForAWeek";
         public static final String REPLY_DELIVERED = "ReplyDelivered";
         public static final String REPLY_TO_CONTACT = "ReplyToContact";
@@ -50,7 +48,6 @@ public final class ConversationProcess {
 
     /** BPMN error codes. */
     public static final class ErrorCode {
-        public static final String LLM_BUDGET_EXCEEDED = "llm-budget-exceeded";
 
         private ErrorCode() {
         }

@@ -13,6 +13,8 @@ import io.circuitos.agents.support.SupportEscalationProcess.Message;
 import io.circuitos.agents.support.SupportEscalationProcess.Variable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.circuitos.customers.CustomerStore;
+import io.circuitos.customers.TestCustomers;
 import io.circuitos.support.FakeOllama;
 import io.circuitos.support.ProcessScenarioTest;
 import io.circuitos.knowledge.KnowledgeBase;
@@ -189,9 +191,44 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
 
         assertThat(ticket).hasPassed(Element.ANSWER_BUDGET_EXCEEDED, Element.NO_DRAFT_OVER_BUDGET).isWaitingAt(Element.HANDLE_TICKET).variables()
                 .containsEntry(Variable.ROUTE, "human").containsEntry(Variable.DRAFT_ANSWER, "").containsEntry(Variable.DRAFT_ORIGIN, "none")
-                .containsEntry(Variable.CONFIDENCE, 0.0).containsEntry(Variable.DRAFT_NOTE, "No model answer: the LLM budget of this instance is used up.")
+                .containsEntry(Variable.CONFIDENCE, 0.0)
+                .containsEntry(Variable.DRAFT_NOTE, "No model answer: LLM budget of this instance used up: 0 of 0 calls, 0 of 60000 tokens")
                 .containsEntry(Variable.INTENT, "not classified").containsEntry(Variable.SENTIMENT, "not classified");
         assertThat(ollama.requests()).isEmpty();
+    }
+
+    @Test
+    void theAnswerLooksAtTheCustomersPlanAndEarlierTicketsBeforeItIsWritten() throws Exception {
+        bean(CustomerStore.class).upsert(TestCustomers.activeLoyal("KIM-1", 70), NOW);
+        ollama.enqueue(answer("export history", "neutral", "Not covered.", 0.2));
+        ProcessInstance earlier = start("T-EARLIER", "How do I export my history?", "standard", 0, "kim-1@customers.example");
+        assertThat(earlier).isWaitingAt(Element.HANDLE_TICKET);
+        ollama.enqueue(FakeOllama.Reply.toolCalls(new FakeOllama.ToolCall("lookUpCustomer", "{}"), new FakeOllama.ToolCall("earlierRuns", "{}")),
+                answer("find my tasks", "neutral", "Open Tasklist and pick the filter of your group.", 0.93));
+
+        ProcessInstance ticket = start("T-TOOLS", HOW_TO, "standard", 0, "kim-1@customers.example");
+
+        assertThat(ticket).hasPassed(Element.ANSWER_TICKET).variables().containsEntry(Variable.DRAFT_ORIGIN, "llm");
+        List<String> toolResults = new java.util.ArrayList<>();
+        ollama.requests().get(ollama.requests().size() - 1).get("messages").forEach(m -> {
+            if ("tool".equals(m.path("role").asText())) {
+                toolResults.add(m.path("content").asText());
+            }
+        });
+        assertThat(toolResults).hasSize(2);
+        assertThat(toolResults.get(0)).as("the plan").contains("Two year").contains("DSL");
+        assertThat(toolResults.get(1)).as("the earlier ticket, still open").contains("T-EARLIER").contains("ACTIVE").doesNotContain("T-TOOLS");
+    }
+
+    @Test
+    void anAgentThatKeepsCallingToolsIsStoppedAtItsLimitAndTheTicketGoesToAPersonWithTheReason() {
+        ollama.answerWith(request -> FakeOllama.Reply.toolCall("earlierRuns", "{}"));
+        ProcessInstance ticket = start("T-LOOP", HOW_TO, "standard", 0);
+
+        assertThat(ticket).hasPassed(Element.ANSWER_BUDGET_EXCEEDED, Element.NO_DRAFT_OVER_BUDGET).isWaitingAt(Element.HANDLE_TICKET)
+                .variables().containsEntry(Variable.ROUTE, "human").containsEntry(Variable.DRAFT_ORIGIN, "none")
+                .containsEntry(Variable.DRAFT_NOTE, "No model answer: the limit of 4 model calls was reached before an answer");
+        assertThat(ollama.requests()).hasSize(4);
     }
 
     @Test
@@ -288,11 +325,15 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
     }
 
     private static ProcessInstance start(String ticketId, String text, String tier, double handoffScore) {
+        return start(ticketId, text, tier, handoffScore, "kim@customer.example");
+    }
+
+    private static ProcessInstance start(String ticketId, String text, String tier, double handoffScore, String email) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variable.TICKET_ID, ticketId);
         variables.put(Variable.TICKET_SUBJECT, "Tasks");
         variables.put(Variable.TICKET_TEXT, text);
-        variables.put(Variable.CUSTOMER_EMAIL, "kim@customer.example");
+        variables.put(Variable.CUSTOMER_EMAIL, email);
         variables.put(Variable.CUSTOMER_NAME, "Kim");
         variables.put(Variable.CUSTOMER_TIER, tier);
         variables.put(Variable.HANDOFF_SCORE, handoffScore);

@@ -56,6 +56,8 @@ class SupportOnAppTest {
     ManagementService managementService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @DynamicPropertySource
     static void collaborators(DynamicPropertyRegistry registry) {
@@ -103,6 +105,7 @@ class SupportOnAppTest {
 
     @Test
     void aTicketIsAnsweredFromTheKnowledgeBaseAndTheHelpDeskGetsASignedAnswer() throws Exception {
+        OLLAMA.enqueue(FakeOllama.Reply.toolCall("lookUpCustomer", "{}"));
         OLLAMA.enqueue(FakeOllama.Reply.content(JSON.createObjectNode().put(Variable.INTENT, "find tasks").put(Variable.SENTIMENT, "neutral")
                 .put("answer", "Open Tasklist and choose your group's filter.").put(Variable.CONFIDENCE, 0.92)
                 .put(Variable.USED_ARTICLES, "working-tasks-in-tasklist").toString()));
@@ -121,6 +124,25 @@ class SupportOnAppTest {
         assertThat(answer.get("type").asText()).isEqualTo("support.ticket_answered");
         assertThat(answer.at("/data/answer").asText()).isEqualTo("Open Tasklist and choose your group's filter.");
         assertThat(answer.at("/data/articleIds").asText()).contains("working-tasks-in-tasklist");
+
+        JsonNode trail = JSON.readTree(get("/api/agents/support-escalation/runs/HD-APP-1/trace").body());
+        JsonNode call = trail.at("/llmCalls/0");
+        assertThat(call.get("provider").asText()).isEqualTo("ollama");
+        assertThat(call.get("steps")).extracting(step -> step.get("kind").asText() + " " + (step.get("kind").asText().equals("tool")
+                ? step.get("tool").asText() + " " + step.get("outcome").asText() : step.get("provider").asText()))
+                .containsExactly("model ollama", "tool lookUpCustomer ok", "model ollama");
+        assertThat(meters.get("circuitos.llm.calls").tags("origin", "llm", "provider", "ollama", "template", "support-answer").counter().count())
+                .isEqualTo(1.0);
+        assertThat(meters.get("circuitos.llm.tool.calls").tags("tool", "lookUpCustomer", "outcome", "ok").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("circuitos.llm.agent.model.calls").tags("template", "support-answer", "end", "answered").summary().totalAmount())
+                .as("two model calls: the tool round and the answer").isEqualTo(2.0);
+    }
+
+    /** As the demo admin, who may read every run and the metrics. */
+    private HttpResponse<String> get(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

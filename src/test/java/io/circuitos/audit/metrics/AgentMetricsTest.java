@@ -65,7 +65,7 @@ class AgentMetricsTest {
             assertThat(value(metrics, "circuitos_agent_handoffs_total\\{" + agent + ",group=\"sales-reps\"}")).isEqualTo(1.0);
             assertThat(value(metrics, "circuitos_agent_handoff_seconds_count\\{" + agent + "}")).isEqualTo(1.0);
             assertThat(metrics).contains("circuitos_agent_handoff_seconds_bucket{" + agent + ",le=");
-            assertThat(value(metrics, "circuitos_llm_calls_total\\{origin=\"template\",template=\"lost-opportunity-reengagement\"}"))
+            assertThat(value(metrics, "circuitos_llm_calls_total\\{origin=\"template\",provider=\"none\",template=\"lost-opportunity-reengagement\"}"))
                     .isEqualTo(1.0);
             assertThat(value(metrics, "circuitos_webhooks_total\\{source=\"crm\",status=\"202\"}")).isEqualTo(1.0);
             assertThat(value(metrics, "circuitos_webhooks_total\\{source=\"crm\",status=\"401\"}")).isEqualTo(1.0);

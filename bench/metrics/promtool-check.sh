@@ -4,6 +4,7 @@
 # Usage: bench/metrics/promtool-check.sh   (after mvn -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+command -v promtool > /dev/null || { echo "promtool is not installed: apt-get install prometheus (Debian)" >&2; exit 2; }
 PORT=${PORT:-8093}
 WORK=$(mktemp -d)
 (cd "$WORK" && exec java -jar "$OLDPWD/target/circuitos.jar" --server.port="$PORT" \

@@ -287,6 +287,27 @@ class EveryAgentTellsTheTruthTest {
         }
         assertThat(trail.toString()).as("no value of %s %s failed to read", agent, businessKey).doesNotContain("Object is not deserialized");
         assertConversation(instanceId, trail);
+        assertLlmSteps(agent, businessKey, trail);
+    }
+
+    /**
+     * An LLM call the trail says a model wrote ends with the model call whose answer passed the guard, from the provider it names;
+     * every tool step names a tool of the catalogue, or says it was refused.
+     */
+    private static void assertLlmSteps(String agent, String businessKey, JsonNode trail) {
+        for (JsonNode call : trail.get("llmCalls")) {
+            List<JsonNode> steps = stream(call.get("steps")).toList();
+            if ("llm".equals(call.get("origin").asText())) {
+                assertThat(steps).as("the model calls of %s in %s %s", call.get("activityId"), agent, businessKey).isNotEmpty();
+                JsonNode last = steps.get(steps.size() - 1);
+                assertThat(last.get("kind").asText()).isEqualTo("model");
+                assertThat(last.get("outcome").asText()).startsWith("guard passed");
+                assertThat(call.get("provider").asText()).isEqualTo(last.get("provider").asText());
+            }
+            steps.stream().filter(step -> "tool".equals(step.get("kind").asText())).forEach(step -> assertThat(
+                    io.circuitos.tasks.TaskCatalogue.shipped().isTool(step.get("tool").asText()) || "refused".equals(step.get("outcome").asText()))
+                    .as("tool step %s of %s %s", step, agent, businessKey).isTrue());
+        }
     }
 
     /** A run that keeps a conversation shows every message of it, in order, with its author (the text, unless the reader may not see it). */

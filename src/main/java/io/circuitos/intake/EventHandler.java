@@ -14,4 +14,9 @@ public interface EventHandler {
     String name();
 
     void handle(String eventType, Map<String, Object> variables);
+
+    /** With the route that matched and the event's business key, for a handler that needs them (an outcome labels a run). */
+    default void handle(Route route, String businessKey, Map<String, Object> variables) {
+        handle(route.type(), variables);
+    }
 }

@@ -45,6 +45,11 @@ public class IntakeRejection extends RuntimeException {
         return new IntakeRejection(HttpStatus.SERVICE_UNAVAILABLE, message, null, retryAfterSeconds);
     }
 
+    /** The event is well formed but refers to what does not exist (the run an outcome labels); nothing was stored. */
+    public static IntakeRejection unprocessable(String field, String message) {
+        return new IntakeRejection(HttpStatus.UNPROCESSABLE_ENTITY, message, field, 0);
+    }
+
     /** The event meets a run in a state that cannot take it now; nothing was stored. */
     public static IntakeRejection conflict(String message, long retryAfterSeconds) {
         return new IntakeRejection(HttpStatus.CONFLICT, message, null, retryAfterSeconds);

@@ -159,7 +159,12 @@ public class IntakeService {
         Route route = delivery.route();
         StartResult result;
         if (route.handler() != null) {
-            handlers.get(route.handler()).handle(delivery.type(), delivery.variables());
+            // a handler may refuse what it has seen (an outcome labels a run once): the same delivery again is a duplicate first
+            Optional<StartResult> known = deliveries.find(sourceName, delivery.deliveryId());
+            if (known.isPresent()) {
+                return known.get();
+            }
+            handlers.get(route.handler()).handle(route, businessKey, delivery.variables());
             result = StartResult.of(null, businessKey, StartResult.APPLIED);
         } else {
             Optional<String> activeRun = route.activeRunPolicy() == ActiveRunPolicy.START || latestDefinitions != null

@@ -2,6 +2,7 @@ package io.circuitos.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -18,9 +19,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param onActiveRun what an event does when its business key already has an active run of {@code processKey}:
  *                    {@code ignore}, {@code correlate} (needs {@code message}) or {@code start}; unset, a route
  *                    with a message correlates and one without ignores (no second run by accident)
+ * @param outcome     for an event that says how a case ended ({@code opportunity.won}): the outcome it labels the run of
+ *                    {@code processKey} with that business key with, applied by the route's handler
  */
 public record Route(String type, String processKey, String message, String handler, String businessKey, @DefaultValue List<String> sources,
-                    @DefaultValue List<FieldMapping> fields, ActiveRunPolicy onActiveRun) {
+                    @DefaultValue List<FieldMapping> fields, ActiveRunPolicy onActiveRun, Outcome outcome) {
+
+    @ConstructorBinding
+    public Route {
+    }
+
+    public Route(String type, String processKey, String message, String handler, String businessKey, List<String> sources,
+                 List<FieldMapping> fields, ActiveRunPolicy onActiveRun) {
+        this(type, processKey, message, handler, businessKey, sources, fields, onActiveRun, null);
+    }
+
+    /**
+     * How a case ended, as a label for the models: {@code name} as people read it ({@code won}, {@code signed},
+     * {@code reopened}) and whether it is the outcome the agent's model predicts ({@code positive}).
+     */
+    public record Outcome(String name, @DefaultValue("false") boolean positive) {
+    }
 
     /** The policy in force: the configured one, else the default by the route's shape; null for a handler route (no run). */
     public ActiveRunPolicy activeRunPolicy() {
@@ -52,6 +71,13 @@ public record Route(String type, String processKey, String message, String handl
         }
         if (handler == null && businessKey == null) {
             problems.add(route + " names no business-key: set business-key");
+        }
+        if (outcome != null && (handler == null || processKey == null || businessKey == null)) {
+            problems.add(route + ": an outcome labels the run of process-key with the business-key, applied by a handler: set handler "
+                    + "(run-outcome), process-key and business-key");
+        }
+        if (outcome != null && (outcome.name() == null || outcome.name().isBlank())) {
+            problems.add(route + ": the outcome names nothing: set outcome.name (e.g. won)");
         }
         if (sources.isEmpty()) {
             problems.add(route + " names no sources: set sources");

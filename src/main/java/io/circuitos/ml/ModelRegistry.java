@@ -44,6 +44,21 @@ public class ModelRegistry {
         this.clock = clock;
     }
 
+    /** The models shipped with the application ({@code ml-models/<name>/model.json} on the class path), by name. */
+    public static java.util.SortedSet<String> shippedNames() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        try {
+            for (org.springframework.core.io.Resource resource : new org.springframework.core.io.support.PathMatchingResourcePatternResolver().getResources("classpath*:ml-models/*/model.json")) {
+                String url = resource.getURL().toString();
+                String dir = url.substring(0, url.lastIndexOf('/'));
+                names.add(dir.substring(dir.lastIndexOf('/') + 1));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return names;
+    }
+
     public LoadedModel get(String name) {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
             throw new ScoringException("invalid model name: " + name);

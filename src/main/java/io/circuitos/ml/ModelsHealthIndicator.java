@@ -1,14 +1,10 @@
 package io.circuitos.ml;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.SortedSet;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +15,7 @@ import org.springframework.stereotype.Component;
 public class ModelsHealthIndicator implements HealthIndicator {
 
     private final ModelRegistry registry;
-    private final TreeSet<String> shippedModels = shippedModels();
+    private final SortedSet<String> shippedModels = ModelRegistry.shippedNames();
 
     public ModelsHealthIndicator(ModelRegistry registry) {
         this.registry = registry;
@@ -38,19 +34,5 @@ public class ModelsHealthIndicator implements HealthIndicator {
             }
         }
         return (allLoaded ? Health.up() : Health.down()).withDetails(Map.copyOf(versions)).build();
-    }
-
-    private static TreeSet<String> shippedModels() {
-        TreeSet<String> names = new TreeSet<>();
-        try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:ml-models/*/model.json")) {
-                String url = resource.getURL().toString();
-                String dir = url.substring(0, url.lastIndexOf('/'));
-                names.add(dir.substring(dir.lastIndexOf('/') + 1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
     }
 }

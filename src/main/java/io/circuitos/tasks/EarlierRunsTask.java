@@ -45,7 +45,12 @@ public class EarlierRunsTask implements JavaDelegate, GenericTask {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String email = EMAIL.require(execution).trim();
+        String email = EMAIL.read(execution, "").trim();
+        if (email.isEmpty()) { // a run without a contact address has no earlier runs: never every run without one
+            EARLIER_RUNS.write(execution, "[]");
+            EARLIER_RUN_COUNT.write(execution, 0);
+            return;
+        }
         int limit = (int) Math.max(1, Math.min(MOST, LIMIT.read(execution, 10.0)));
         HistoryService history = execution.getProcessEngineServices().getHistoryService();
         Set<String> instanceIds = new LinkedHashSet<>();

@@ -35,7 +35,8 @@ public class LookUpCustomerTask implements JavaDelegate, GenericTask {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Optional<Customer> customer = store.findByEmail(EMAIL.require(execution).trim());
+        String email = EMAIL.read(execution, "").trim();
+        Optional<Customer> customer = email.isEmpty() ? Optional.empty() : store.findByEmail(email);
         CUSTOMER_FOUND.write(execution, customer.isPresent());
         customer.ifPresent(found -> execution.setVariablesLocal(found.variables()));
     }

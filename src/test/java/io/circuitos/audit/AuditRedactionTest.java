@@ -36,7 +36,7 @@ class AuditRedactionTest {
                 List.of(new RunTrace.HumanAction("t1", "HandleTicket", "Answer ticket: Erin (HD-1)", List.of("support-agents"), "agent",
                         Instant.EPOCH, null, Instant.EPOCH, null, answers)),
                 new RunTrace.Messages(List.of(), List.of(new RunTrace.Email("answer", "erin@example.org", "Hello Erin", Instant.EPOCH)), List.of(),
-                        List.of(new RunTrace.ChatMessage("customer", "I am Erin, call me on 0123", Instant.EPOCH, true))));
+                        List.of(new RunTrace.ChatMessage("customer", "I am Erin, call me on 0123", Instant.EPOCH, true))), null);
 
         RunTrace redacted = trailRedaction.trace(trace);
 

@@ -9,7 +9,16 @@ import java.util.Map;
  * contract of {@code GET /api/agents/{process}/runs/{businessKey}/trace}.
  */
 public record RunTrace(Run run, List<Step> path, List<Incident> incidents, List<Decision> decisions, List<Score> scores,
-                       List<LlmCall> llmCalls, List<HumanAction> humanActions, Messages messages) {
+                       List<LlmCall> llmCalls, List<HumanAction> humanActions, Messages messages, Outcome outcome) {
+
+    /**
+     * How the case ended, as the CRM, the forms or the help desk said ({@code outcome}: {@code won}, {@code signed},
+     * {@code reopened}...; {@code positive}: what the model predicts), beside the score the run recorded before anyone
+     * knew; null while no outcome has come.
+     */
+    public record Outcome(String outcome, boolean positive, String eventType, Instant recorded, String modelVersion, Double probability,
+                          Double score) {
+    }
 
     /** {@code state}: ACTIVE, SUSPENDED, COMPLETED, EXTERNALLY_TERMINATED or INTERNALLY_TERMINATED. */
     public record Run(String processKey, int processVersion, String businessKey, String instanceId, Instant start, Instant end,

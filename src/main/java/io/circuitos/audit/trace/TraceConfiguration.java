@@ -6,6 +6,7 @@ import io.circuitos.engine.bounds.FeelBudget;
 import io.circuitos.intake.DeliveryStore;
 import io.circuitos.intake.RouteCatalogue;
 import io.circuitos.mail.SentEmailStore;
+import io.circuitos.outcomes.OutcomeStore;
 import io.circuitos.privacy.Redaction;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 public class TraceConfiguration {
 
     @Bean
-    public TraceReader traceReader(ProcessEngine engine, DeliveryStore deliveries, SentEmailStore sentEmails, RouteCatalogue routes) {
-        return new TraceReader(engine, deliveries, sentEmails, routes);
+    public TraceReader traceReader(ProcessEngine engine, DeliveryStore deliveries, SentEmailStore sentEmails, RouteCatalogue routes,
+                                   OutcomeStore outcomes) {
+        return new TraceReader(engine, deliveries, sentEmails, routes, outcomes);
     }
 
     @Bean

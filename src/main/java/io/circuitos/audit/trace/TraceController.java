@@ -54,6 +54,7 @@ public class TraceController {
         body.put("llmCalls", newest.llmCalls());
         body.put("humanActions", newest.humanActions());
         body.put("messages", newest.messages());
+        body.put("outcome", newest.outcome());
         if (runs.size() > 1) {
             body.put("runs", runs); // several runs with this business key: all of them, newest first
         }

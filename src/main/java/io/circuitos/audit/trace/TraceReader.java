@@ -10,6 +10,7 @@ import io.circuitos.intake.DeliveryStore;
 import io.circuitos.intake.Route;
 import io.circuitos.intake.RouteCatalogue;
 import io.circuitos.mail.SentEmailStore;
+import io.circuitos.outcomes.OutcomeStore;
 import io.circuitos.tasks.AppendMessageTask;
 import io.circuitos.tasks.Conversation;
 import java.io.IOException;
@@ -55,15 +56,17 @@ public class TraceReader {
     private final DeliveryStore deliveries;
     private final SentEmailStore sentEmails;
     private final RouteCatalogue routes;
+    private final OutcomeStore outcomes;
     /** deployment / form → the form's answer keys: a deployment's forms never change, so read each once. */
     private final Map<String, List<String>> answerKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public TraceReader(ProcessEngine engine, DeliveryStore deliveries, SentEmailStore sentEmails, RouteCatalogue routes) {
+    public TraceReader(ProcessEngine engine, DeliveryStore deliveries, SentEmailStore sentEmails, RouteCatalogue routes, OutcomeStore outcomes) {
         this.history = engine.getHistoryService();
         this.repository = engine.getRepositoryService();
         this.deliveries = deliveries;
         this.sentEmails = sentEmails;
         this.routes = routes;
+        this.outcomes = outcomes;
     }
 
     /** The runs of {@code processKey} with this business key, newest first. */
@@ -97,7 +100,9 @@ public class TraceReader {
                 endReason == null ? null : endReason.toString());
         return new RunTrace(run, path(activities), incidents(id), decisions(id), scores(byScope, byActivityInstance),
                 llmCalls(byScope, byActivityInstance), humanActions(instance, processVariables),
-                messages(id, instance.getProcessDefinitionKey(), instance.getBusinessKey(), variables, byActivityInstance));
+                messages(id, instance.getProcessDefinitionKey(), instance.getBusinessKey(), variables, byActivityInstance),
+                outcomes.forRun(id).map(o -> new RunTrace.Outcome(o.outcome(), o.positive(), o.eventType(), o.recordedAt(), o.modelVersion(),
+                        o.probability(), o.score())).orElse(null));
     }
 
     private static List<RunTrace.Step> path(List<HistoricActivityInstance> activities) {

@@ -48,6 +48,7 @@ final class TrailPage {
         if (run.endReason() != null) {
             html.append("<p><strong>Why it ended:</strong> ").append(e(run.endReason())).append("</p>");
         }
+        outcome(html, shown.outcome());
         if (runs.size() > 1) {
             html.append("<nav>Runs with this key, newest first: ");
             for (RunTrace other : runs) {
@@ -66,6 +67,23 @@ final class TrailPage {
         html.append("<p class=\"muted\">The same trail as JSON: <code>GET /api/agents/").append(e(run.processKey())).append("/runs/")
                 .append(e(run.businessKey())).append("/trace</code></p>");
         return HtmlPage.of("Trail of " + run.processKey() + " " + run.businessKey(), html.toString());
+    }
+
+    /** How the case ended, as the outside said, beside what the model predicted before anyone knew. */
+    private static void outcome(StringBuilder html, RunTrace.Outcome outcome) {
+        if (outcome == null) {
+            return;
+        }
+        html.append("<p><strong>Outcome:</strong> ").append(e(outcome.outcome())).append(" (").append(e(outcome.eventType())).append(", ")
+                .append(time(outcome.recorded())).append(")");
+        if (outcome.modelVersion() != null) {
+            html.append(". The run's score before: ").append(outcome.score() == null ? "" : String.format(java.util.Locale.ROOT, "%.0f, ", outcome.score()))
+                    .append("probability ").append(String.format(java.util.Locale.ROOT, "%.2f", outcome.probability())).append(" by ")
+                    .append(e(outcome.modelVersion())).append(outcome.positive() ? " (the outcome it predicts)" : " (not the outcome it predicts)");
+        } else {
+            html.append(". The run recorded no score");
+        }
+        html.append(".</p>");
     }
 
     /** Back to the work: the open task in Tasklist (else Tasklist), the instance in Cockpit; the JSON. */

@@ -31,7 +31,7 @@ public class TrailRedaction {
         return new RunTrace(trace.run(), trace.path(), trace.incidents(), trace.decisions().stream().map(this::decision).toList(),
                 trace.scores().stream().map(this::score).toList(), trace.llmCalls().stream().map(this::llmCall).toList(),
                 trace.humanActions().stream().map(action -> humanAction(action, modelledNames.get(action.taskDefinitionKey()))).toList(),
-                messages(trace.messages()));
+                messages(trace.messages()), trace.outcome());
     }
 
     private RunTrace.Decision decision(RunTrace.Decision decision) {

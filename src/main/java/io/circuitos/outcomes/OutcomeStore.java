@@ -1,0 +1,48 @@
+package io.circuitos.outcomes;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** {@code circuitos_run_outcome}: one outcome per run, the score it recorded beside it. */
+public class OutcomeStore {
+
+    private final JdbcTemplate jdbc;
+
+    public OutcomeStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the run's outcome. Throws {@link org.springframework.dao.DuplicateKeyException} when the run has one already
+     * (a concurrent delivery): the intake runs the delivery again, which then finds it.
+     */
+    public void insert(RunOutcome outcome) {
+        jdbc.update("insert into circuitos_run_outcome (process_instance_id, process_key, business_key, outcome, positive, model_name, "
+                        + "model_version, probability, score, event_type, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                outcome.processInstanceId(), outcome.processKey(), outcome.businessKey(), outcome.outcome(), outcome.positive(),
+                outcome.modelName(), outcome.modelVersion(), outcome.probability(), outcome.score(), outcome.eventType(),
+                Timestamp.from(outcome.recordedAt()));
+    }
+
+    public Optional<RunOutcome> forRun(String processInstanceId) {
+        return jdbc.query("select * from circuitos_run_outcome where process_instance_id = ?", OutcomeStore::read, processInstanceId)
+                .stream().findFirst();
+    }
+
+    /** The labelled runs a model scored, oldest first. */
+    public List<RunOutcome> forModel(String modelName) {
+        return jdbc.query("select * from circuitos_run_outcome where model_name = ? order by recorded_at, process_instance_id",
+                OutcomeStore::read, modelName);
+    }
+
+    private static RunOutcome read(ResultSet rs, int row) throws SQLException {
+        return new RunOutcome(rs.getString("process_instance_id"), rs.getString("process_key"), rs.getString("business_key"),
+                rs.getString("outcome"), rs.getBoolean("positive"), rs.getString("model_name"), rs.getString("model_version"),
+                (Double) rs.getObject("probability", Double.class), (Double) rs.getObject("score", Double.class), rs.getString("event_type"),
+                rs.getTimestamp("recorded_at").toInstant());
+    }
+}

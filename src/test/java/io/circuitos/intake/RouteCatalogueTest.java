@@ -44,7 +44,7 @@ class RouteCatalogueTest {
                 "routes/key-too-long.yaml: webhook route x.long_key: field id needs max-length ≤ 255 (it is the business key)",
                 "routes/empty.yaml: holds no routes: write them as a list under routes:");
         assertThat(problems).contains("routes/typo.yaml: unknown key routes[0].bussiness-key (line 4): a route has only type, process-key, "
-                + "message, handler, business-key, sources, fields, on-active-run, a field only name, path, type, required, min, max, "
+                + "message, handler, business-key, sources, fields, on-active-run, outcome, a field only name, path, type, required, min, max, "
                 + "max-length, values, default-value, personal");
         assertThat(problems).contains("routes/bad-type.yaml: cannot read routes[0].fields[1].type 'numbr' (line 8): "
                 + "must be one of string, number, integer, boolean, email");

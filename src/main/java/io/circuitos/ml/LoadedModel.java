@@ -47,6 +47,12 @@ public final class LoadedModel {
                 explain(instance, probability));
     }
 
+    /** A challenger's score in shadow: the probability and its percentile, without the explanation. */
+    public ScoreResult shadowScore(Map<String, ?> features) {
+        double probability = probability(toInstance(features));
+        return new ScoreResult(metadata.name(), metadata.version(), probability, percentile(probability), java.util.List.of());
+    }
+
     /** The positive-class probability alone, without the percentile or the explanation. */
     public double probability(Map<String, ?> features) {
         return probability(toInstance(features));

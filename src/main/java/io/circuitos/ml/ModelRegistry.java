@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,9 +35,17 @@ public class ModelRegistry {
     private final Duration recheckInterval;
     private final Clock clock;
     private final Map<String, Entry> models = new ConcurrentHashMap<>();
+    private final Map<String, Challengers> challengers = new ConcurrentHashMap<>();
 
     private record Entry(LoadedModel model, String source, Instant fileTime, Instant checkedAt) {
     }
+
+    /** The challengers of one model as last read: each directory's metadata file time, to see what changed. */
+    private record Challengers(List<LoadedModel> models, Map<Path, Instant> fileTimes, Instant checkedAt) {
+    }
+
+    /** Where a model's challengers live: {@code <models-dir>/<name>/challengers/<version>/}, each with its model.json and model.bin. */
+    public static final String CHALLENGERS_DIR = "challengers";
 
     public ModelRegistry(Path modelsDir, Duration recheckInterval, Clock clock) {
         this.modelsDir = modelsDir;
@@ -69,6 +78,48 @@ public class ModelRegistry {
             entry = models.compute(name, (key, current) -> refresh(key, current, now));
         }
         return entry.model();
+    }
+
+    /**
+     * The model's challengers, scored in shadow beside it and never deciding: every loadable
+     * {@code <models-dir>/<name>/challengers/<version>/}, re-read like the champion; one that cannot be loaded is left out
+     * (and logged), never failing the run.
+     */
+    public List<LoadedModel> challengers(String name) {
+        get(name); // the same name check, and the champion first
+        Instant now = clock.instant();
+        Challengers current = challengers.get(name);
+        if (current == null || now.isAfter(current.checkedAt().plus(recheckInterval))) {
+            current = challengers.compute(name, (key, known) -> readChallengers(key, known, now));
+        }
+        return current.models();
+    }
+
+    private Challengers readChallengers(String name, Challengers known, Instant now) {
+        Path dir = modelsDir.resolve(name).resolve(CHALLENGERS_DIR);
+        Map<Path, Instant> fileTimes = new java.util.TreeMap<>();
+        if (Files.isDirectory(dir)) {
+            try (java.util.stream.Stream<Path> versions = Files.list(dir)) {
+                versions.filter(v -> Files.isRegularFile(v.resolve(ModelTrainer.METADATA_FILE)))
+                        .forEach(v -> fileTimes.put(v, lastModified(v.resolve(ModelTrainer.METADATA_FILE))));
+            } catch (IOException e) {
+                LOG.warn("challengers of model {} in {} cannot be listed", name, dir, e);
+            }
+        }
+        if (known != null && known.fileTimes().equals(fileTimes)) {
+            return new Challengers(known.models(), fileTimes, now);
+        }
+        List<LoadedModel> loaded = new java.util.ArrayList<>();
+        fileTimes.keySet().forEach(version -> {
+            try (InputStream meta = Files.newInputStream(version.resolve(ModelTrainer.METADATA_FILE));
+                 InputStream model = Files.newInputStream(version.resolve(ModelTrainer.MODEL_FILE))) {
+                loaded.add(load(meta, model));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("challenger {} of model {} cannot be loaded and is not scored", version, name, e);
+            }
+        });
+        LOG.info("model {}: {} challenger(s) {}", name, loaded.size(), loaded.stream().map(m -> m.metadata().version()).toList());
+        return new Challengers(List.copyOf(loaded), fileTimes, now);
     }
 
     private Entry refresh(String name, Entry current, Instant now) {

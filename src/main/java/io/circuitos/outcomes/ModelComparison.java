@@ -25,7 +25,7 @@ public final class ModelComparison {
      * @param rocAuc       null when the version has no labelled case of one of the two outcomes
      * @param liftTopDecile the positive rate among the tenth of cases it scored highest, over its positive rate overall
      */
-    public record Version(String version, int cases, int positives, Double rocAuc, Double rocAucLow, Double rocAucHigh, Double brier,
+    public record Version(String version, String status, int cases, int positives, Double rocAuc, Double rocAucLow, Double rocAucHigh, Double brier,
                           Double liftTopDecile, List<Bin> reliability, String note) {
     }
 
@@ -33,19 +33,24 @@ public final class ModelComparison {
     }
 
     public static Report of(String model, List<RunOutcome> outcomes) {
+        return of(model, outcomes, version -> null);
+    }
+
+    /** @param statusOf a version's status now: {@code champion}, {@code challenger} or {@code retired} */
+    public static Report of(String model, List<RunOutcome> outcomes, java.util.function.Function<String, String> statusOf) {
         Map<String, List<RunOutcome>> byVersion = outcomes.stream().filter(o -> o.probability() != null)
                 .collect(Collectors.groupingBy(RunOutcome::modelVersion, LinkedHashMap::new, Collectors.toList()));
-        List<Version> versions = byVersion.entrySet().stream().map(e -> version(e.getKey(), e.getValue())).toList();
+        List<Version> versions = byVersion.entrySet().stream().map(e -> version(e.getKey(), statusOf.apply(e.getKey()), e.getValue())).toList();
         return new Report(model, versions.stream().mapToInt(Version::cases).sum(), versions);
     }
 
-    static Version version(String version, List<RunOutcome> cases) {
+    static Version version(String version, String status, List<RunOutcome> cases) {
         int n = cases.size();
         int positives = (int) cases.stream().filter(RunOutcome::positive).count();
         double brier = cases.stream().mapToDouble(c -> Math.pow(c.probability() - (c.positive() ? 1 : 0), 2)).average().orElse(Double.NaN);
         List<Bin> reliability = reliability(cases);
         if (positives == 0 || positives == n) {
-            return new Version(version, n, positives, null, null, null, round(brier), null, reliability,
+            return new Version(version, status, n, positives, null, null, null, round(brier), null, reliability,
                     "ROC AUC and lift need cases of both outcomes: " + positives + " of " + n + " are positive");
         }
         double auc = auc(cases);
@@ -54,7 +59,7 @@ public final class ModelComparison {
         int negatives = n - positives;
         double se = Math.sqrt((auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc))
                 / ((double) positives * negatives));
-        return new Version(version, n, positives, round(auc), round(Math.max(0, auc - 1.96 * se)), round(Math.min(1, auc + 1.96 * se)),
+        return new Version(version, status, n, positives, round(auc), round(Math.max(0, auc - 1.96 * se)), round(Math.min(1, auc + 1.96 * se)),
                 round(brier), round(liftTopDecile(cases, (double) positives / n)), reliability, null);
     }
 

@@ -10,15 +10,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/models/{name}/comparison}: each version of a shipped model on the production cases whose outcome is
- * known ({@link ModelComparison}); analysts, managers and admins.
+ * known ({@link ModelComparison}), the champion that decided and its challengers scored in shadow on the same cases, with
+ * each version's status now; analysts, managers and admins.
  */
 @RestController
 public class ModelComparisonController {
 
     private final OutcomeStore outcomes;
+    private final ModelRegistry models;
 
-    public ModelComparisonController(OutcomeStore outcomes) {
+    public ModelComparisonController(OutcomeStore outcomes, ModelRegistry models) {
         this.outcomes = outcomes;
+        this.models = models;
     }
 
     @GetMapping(path = "/api/models/{name}/comparison", produces = "application/json")
@@ -27,6 +30,15 @@ public class ModelComparisonController {
             return ApiProblem.of(HttpStatus.NOT_FOUND, "no shipped model " + name + " (" + String.join(", ", ModelRegistry.shippedNames()) + ")",
                     "name");
         }
-        return ResponseEntity.ok(ModelComparison.of(name, outcomes.forModel(name)));
+        String champion = versionOf(models.get(name));
+        java.util.Set<String> challengers = models.challengers(name).stream().map(ModelComparisonController::versionOf)
+                .collect(java.util.stream.Collectors.toSet());
+        return ResponseEntity.ok(ModelComparison.of(name, outcomes.forModel(name),
+                version -> version.equals(champion) ? "champion" : challengers.contains(version) ? "challenger" : "retired"));
+    }
+
+    /** As a run records it: name and version. */
+    private static String versionOf(io.circuitos.ml.LoadedModel model) {
+        return model.metadata().name() + " " + model.metadata().version();
     }
 }

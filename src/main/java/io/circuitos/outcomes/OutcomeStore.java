@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code circuitos_run_outcome}: one outcome per run, the score it recorded beside it. */
+/**
+ * {@code circuitos_run_outcome}: one outcome per run, the score it recorded beside it; {@code circuitos_outcome_score}: the
+ * scores its model's challengers gave the same run in shadow.
+ */
 public class OutcomeStore {
 
     private final JdbcTemplate jdbc;
@@ -28,15 +31,26 @@ public class OutcomeStore {
                 Timestamp.from(outcome.recordedAt()));
     }
 
+    /** A challenger's shadow score of a labelled run. */
+    public void insertShadow(String processInstanceId, String modelName, String modelVersion, double probability, Double score) {
+        jdbc.update("insert into circuitos_outcome_score (process_instance_id, model_name, model_version, probability, score) "
+                + "values (?, ?, ?, ?, ?)", processInstanceId, modelName, modelVersion, probability, score);
+    }
+
     public Optional<RunOutcome> forRun(String processInstanceId) {
         return jdbc.query("select * from circuitos_run_outcome where process_instance_id = ?", OutcomeStore::read, processInstanceId)
                 .stream().findFirst();
     }
 
-    /** The labelled runs a model scored, oldest first. */
+    /** The labelled runs a model scored, oldest first: each with the score its champion gave, then each challenger's in shadow. */
     public List<RunOutcome> forModel(String modelName) {
-        return jdbc.query("select * from circuitos_run_outcome where model_name = ? order by recorded_at, process_instance_id",
-                OutcomeStore::read, modelName);
+        List<RunOutcome> labelled = new java.util.ArrayList<>(jdbc.query(
+                "select * from circuitos_run_outcome where model_name = ? order by recorded_at, process_instance_id", OutcomeStore::read, modelName));
+        labelled.addAll(jdbc.query("select o.process_instance_id, o.process_key, o.business_key, o.outcome, o.positive, s.model_name, "
+                + "s.model_version, s.probability, s.score, o.event_type, o.recorded_at from circuitos_outcome_score s "
+                + "join circuitos_run_outcome o on o.process_instance_id = s.process_instance_id where s.model_name = ? "
+                + "order by o.recorded_at, o.process_instance_id", OutcomeStore::read, modelName));
+        return labelled;
     }
 
     private static RunOutcome read(ResultSet rs, int row) throws SQLException {

@@ -22,6 +22,8 @@ public class RunOutcomes implements EventHandler {
 
     public static final String NAME = "run-outcome";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final HistoryService history;
     private final OutcomeStore outcomes;
     private final Clock clock;
@@ -60,10 +62,29 @@ public class RunOutcomes implements EventHandler {
         Score score = score(run.getId());
         outcomes.insert(new RunOutcome(run.getId(), route.processKey(), businessKey, route.outcome().name(), route.outcome().positive(),
                 score.modelName(), score.modelVersion(), score.probability(), score.score(), route.type(), clock.instant()));
+        shadows(run.getId(), score);
     }
 
-    private record Score(String modelName, String modelVersion, Double probability, Double score) {
-        static final Score NONE = new Score(null, null, null, null);
+    /** The challengers' shadow scores of the run ({@code shadowScores} of its scoring task), each labelled with the same outcome. */
+    private void shadows(String processInstanceId, Score score) {
+        if (score.shadowScores() == null) {
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>(java.util.Set.of(score.modelVersion()));
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode shadow : JSON.readTree(score.shadowScores())) {
+                if (shadow.path("probability").isNumber() && shadow.path("version").isTextual() && seen.add(shadow.path("version").asText())) {
+                    outcomes.insertShadow(processInstanceId, score.modelName(), shadow.path("version").asText(),
+                            shadow.path("probability").asDouble(), shadow.path("score").isNumber() ? shadow.path("score").asDouble() : null);
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+            // a run's shadow record the application did not write: its challengers are not compared on this run
+        }
+    }
+
+    private record Score(String modelName, String modelVersion, Double probability, Double score, String shadowScores) {
+        static final Score NONE = new Score(null, null, null, null, null);
     }
 
     /** The first score the run recorded: {@code modelVersion}, {@code probability} and {@code score} of one scoring task's scope. */
@@ -74,11 +95,12 @@ public class RunOutcomes implements EventHandler {
         for (HistoricVariableInstance version : versions) {
             Map<String, Object> scope = new java.util.HashMap<>();
             history.createHistoricVariableInstanceQuery().activityInstanceIdIn(version.getActivityInstanceId())
-                    .variableNameIn("probability", "score").list().forEach(v -> scope.put(v.getName(), v.getValue()));
+                    .variableNameIn("probability", "score", "shadowScores").list().forEach(v -> scope.put(v.getName(), v.getValue()));
             if (scope.get("probability") instanceof Number probability) {
                 String modelVersion = (String) version.getValue();
                 return new Score(modelVersion.split(" ")[0], modelVersion, probability.doubleValue(),
-                        scope.get("score") instanceof Number s ? s.doubleValue() : null);
+                        scope.get("score") instanceof Number s ? s.doubleValue() : null,
+                        scope.get("shadowScores") == null ? null : scope.get("shadowScores").toString());
             }
         }
         return Score.NONE;

@@ -1,11 +1,16 @@
 package io.circuitos.tasks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.circuitos.engine.sandbox.RegisteredTasks.Refers;
 import io.circuitos.ml.FeatureContribution;
 import io.circuitos.ml.LoadedModel;
 import io.circuitos.ml.ModelRegistry;
 import io.circuitos.ml.ScoreResult;
 import io.circuitos.ml.ScoringException;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,15 +27,20 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
     static final TaskOutput<Number> SCORE = TaskOutput.number("score", "0–100, percentile in the model's reference population");
     static final TaskOutput<String> MODEL_VERSION = TaskOutput.text("modelVersion", "the model's name and version");
     static final TaskOutput<String> TOP_FEATURES = TaskOutput.text("topFeatures", "the features that moved the score most, for people");
+    static final TaskOutput<String> SHADOW_SCORES = TaskOutput.text("shadowScores",
+            "the model's challengers' scores, recorded and never deciding: JSON [{version, probability, score}]");
 
     public static final TaskSpec SPEC = TaskSpec.serviceTask("scoreWithModel")
             .title("Score with a model")
-            .description("Scores the run with a model of ml-models/: the probability, a 0–100 score and the features behind it.")
+            .description("Scores the run with a model of ml-models/: the probability, a 0–100 score and the features behind it; the "
+                    + "model's challengers score in shadow beside it and never decide.")
             .inputs(MODEL_NAME)
-            .outputs(PROBABILITY, SCORE, MODEL_VERSION, TOP_FEATURES)
+            .outputs(PROBABILITY, SCORE, MODEL_VERSION, TOP_FEATURES, SHADOW_SCORES)
             .noSideEffects()
             .tool()
             .build();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModelRegistry registry;
 
@@ -53,5 +63,24 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
         TOP_FEATURES.write(execution, result.topFeatures().isEmpty()
                 ? "no feature stands out from the typical case"
                 : result.topFeatures().stream().map(FeatureContribution::toString).collect(Collectors.joining("; ")));
+        List<LoadedModel> challengers = registry.challengers(modelName);
+        if (!challengers.isEmpty()) {
+            SHADOW_SCORES.write(execution, shadowScores(challengers, execution.getVariables()));
+        }
+    }
+
+    /** Each challenger's score of the same features; one that fails is recorded as failed, never failing the run. */
+    static String shadowScores(List<LoadedModel> challengers, Map<String, Object> features) {
+        ArrayNode scores = JSON.createArrayNode();
+        for (LoadedModel challenger : challengers) {
+            ObjectNode shadow = scores.addObject().put("version", challenger.metadata().name() + " " + challenger.metadata().version());
+            try {
+                ScoreResult result = challenger.shadowScore(features);
+                shadow.put("probability", Math.round(result.probability() * 10_000d) / 10_000d).put("score", result.score());
+            } catch (RuntimeException e) {
+                shadow.put("failed", String.valueOf(e.getMessage()));
+            }
+        }
+        return scores.toString();
     }
 }

@@ -14,4 +14,9 @@ public class MlConfiguration {
         WekaEnvironment.init();
         return new ModelRegistry(ml.modelsDir(), ml.recheckInterval(), clock);
     }
+
+    @Bean
+    public ModelVersions modelVersions(MlProperties ml, ModelRegistry registry) {
+        return new ModelVersions(ml.modelsDir(), registry);
+    }
 }

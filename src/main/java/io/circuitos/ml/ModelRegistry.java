@@ -166,8 +166,18 @@ public class ModelRegistry {
         }
     }
 
+    static ModelMetadata readMetadata(InputStream metadataJson) throws IOException {
+        return JSON.readValue(metadataJson, ModelMetadata.class);
+    }
+
+    /** Reads the model and its challengers again at the next use (a promotion or rollback changed the files). */
+    public void forget(String name) {
+        models.remove(name);
+        challengers.remove(name);
+    }
+
     static LoadedModel load(InputStream metadataJson, InputStream modelBin) throws IOException {
-        ModelMetadata metadata = JSON.readValue(metadataJson, ModelMetadata.class);
+        ModelMetadata metadata = readMetadata(metadataJson);
         try {
             Object[] objects = SerializationHelper.readAll(modelBin);
             return new LoadedModel(metadata, (Classifier) objects[0], (Instances) objects[1]);

@@ -53,6 +53,7 @@ class ChallengersScoreInShadowTest {
     @DynamicPropertySource
     static void models(DynamicPropertyRegistry registry) {
         registry.add("circuitos.ml.models-dir", MODELS::toString);
+        registry.add("circuitos.models.min-labelled-cases", () -> "2");
     }
 
     /** The shipped model again, as version {@code challenger-test}: the same answers, so shadow and champion agree. */
@@ -71,36 +72,84 @@ class ChallengersScoreInShadowTest {
     }
 
     @Test
-    void aChallengerScoresInShadowNeverDecidesAndIsComparedOnTheSameCases() throws Exception {
+    void aChallengerScoresInShadowIsComparedOnTheSameCasesAndAnAnalystPromotesItAndRollsItBack() throws Exception {
         String key = "OPP-SHADOW-" + UUID.randomUUID().toString().substring(0, 8);
         SignedWebhooks webhooks = new SignedWebhooks("http://127.0.0.1:" + port);
-        HttpResponse<String> run = webhooks.send("crm", SignedWebhooks.CRM_SECRET, "msg_" + UUID.randomUUID(), Instant.now(),
-                SignedWebhooks.closedLost(key));
-        assertThat(run.statusCode()).as(run.body()).isEqualTo(202);
-        String instanceId = JSON.readTree(run.body()).get("processInstanceId").asText();
-        Jobs.runDueKeepingFailures(management, instanceId, () -> { });
+        String instanceId = run(webhooks, key);
 
         HistoricVariableInstance version = history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName("modelVersion")
                 .list().stream().filter(v -> !instanceId.equals(v.getActivityInstanceId())).findFirst().orElseThrow();
         assertThat(version.getValue().toString()).as("the champion decided").doesNotContain("challenger-test");
         List<HistoricVariableInstance> scope = history.createHistoricVariableInstanceQuery().activityInstanceIdIn(version.getActivityInstanceId()).list();
-        double champion = scope.stream().filter(v -> v.getName().equals("probability")).map(v -> ((Number) v.getValue()).doubleValue())
+        double championProbability = scope.stream().filter(v -> v.getName().equals("probability")).map(v -> ((Number) v.getValue()).doubleValue())
                 .findFirst().orElseThrow();
         JsonNode shadow = JSON.readTree(scope.stream().filter(v -> v.getName().equals("shadowScores")).findFirst().orElseThrow().getValue().toString());
         assertThat(shadow).singleElement().satisfies(s -> {
             assertThat(s.get("version").asText()).isEqualTo(MODEL + " challenger-test");
-            assertThat(s.get("probability").asDouble()).as("the same model, the same answer").isEqualTo(champion);
+            assertThat(s.get("probability").asDouble()).as("the same model, the same answer").isEqualTo(championProbability);
         });
 
-        assertThat(webhooks.send("crm", SignedWebhooks.CRM_SECRET, "msg_" + UUID.randomUUID(), Instant.now(),
-                "{\"type\":\"opportunity.won\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"opportunityId\":\"" + key + "\"}}")
-                .statusCode()).isEqualTo(202);
+        won(webhooks, key);
         JsonNode comparison = JSON.readTree(get("/api/models/" + MODEL + "/comparison", "analyst").body());
         assertThat(comparison.get("versions")).extracting(v -> v.get("status").asText() + " " + v.get("cases").asInt())
                 .containsExactly("champion 1", "challenger 1");
-        assertThat(comparison.at("/versions/1/version").asText()).isEqualTo(MODEL + " challenger-test");
+        String challenger = MODEL + " challenger-test";
+        assertThat(comparison.at("/versions/1/version").asText()).isEqualTo(challenger);
+        String champion = comparison.at("/versions/0/version").asText();
         assertThat(get("/api/models/" + MODEL + "/comparison", "rep").statusCode()).as("a rep reads no model comparison").isEqualTo(403);
         assertThat(get("/api/models/no-such-model/comparison", "analyst").statusCode()).isEqualTo(404);
+
+        String promote = "{\"version\":\"" + challenger + "\",\"reason\":\"better on the spring leads\"}";
+        assertThat(post("/api/models/" + MODEL + "/promote", "manager", promote).statusCode()).as("managers read, analysts change").isEqualTo(403);
+        assertThat(post("/api/models/" + MODEL + "/promote", "analyst", "{\"version\":\"" + challenger + "\"}").body())
+                .contains("\"field\":\"reason\"");
+        HttpResponse<String> tooFew = post("/api/models/" + MODEL + "/promote", "analyst", promote);
+        assertThat(tooFew.statusCode()).isEqualTo(409);
+        assertThat(tooFew.body()).contains("has 1 labelled cases; a promotion needs 2 (circuitos.models.min-labelled-cases)");
+
+        String second = "OPP-SHADOW-" + UUID.randomUUID().toString().substring(0, 8);
+        run(webhooks, second);
+        won(webhooks, second);
+        HttpResponse<String> promoted = post("/api/models/" + MODEL + "/promote", "analyst", promote);
+        assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
+        JsonNode model = JSON.readTree(get("/api/models/" + MODEL, "manager").body());
+        assertThat(model.get("versions")).extracting(v -> v.get("status").asText() + " " + v.get("version").asText())
+                .containsExactly("champion " + challenger, "retired " + champion);
+        assertThat(model.at("/promotions/0/byUser").asText()).isEqualTo("analyst");
+        assertThat(model.at("/promotions/0/reason").asText()).isEqualTo("better on the spring leads");
+        String third = run(webhooks, "OPP-SHADOW-" + UUID.randomUUID().toString().substring(0, 8));
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(third).variableName("modelVersion").list())
+                .as("the next case is decided by the new champion, without a restart")
+                .anyMatch(v -> challenger.equals(v.getValue()));
+
+        HttpResponse<String> rolledBack = post("/api/models/" + MODEL + "/rollback", "analyst",
+                "{\"version\":\"" + champion + "\",\"reason\":\"the autumn leads look different\"}");
+        assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
+        assertThat(JSON.readTree(get("/api/models/" + MODEL, "analyst").body()).get("versions"))
+                .extracting(v -> v.get("status").asText() + " " + v.get("version").asText())
+                .containsExactly("champion " + champion, "challenger " + challenger);
+    }
+
+    private String run(SignedWebhooks webhooks, String key) throws Exception {
+        HttpResponse<String> run = webhooks.send("crm", SignedWebhooks.CRM_SECRET, "msg_" + UUID.randomUUID(), Instant.now(),
+                SignedWebhooks.closedLost(key));
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(202);
+        String instanceId = JSON.readTree(run.body()).get("processInstanceId").asText();
+        Jobs.runDueKeepingFailures(management, instanceId, () -> { });
+        return instanceId;
+    }
+
+    private static void won(SignedWebhooks webhooks, String key) throws Exception {
+        assertThat(webhooks.send("crm", SignedWebhooks.CRM_SECRET, "msg_" + UUID.randomUUID(), Instant.now(),
+                "{\"type\":\"opportunity.won\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"opportunityId\":\"" + key + "\"}}")
+                .statusCode()).isEqualTo(202);
+    }
+
+    private HttpResponse<String> post(String path, String user, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String user) throws Exception {

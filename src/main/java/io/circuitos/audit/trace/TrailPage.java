@@ -77,7 +77,8 @@ final class TrailPage {
         html.append("<p><strong>Outcome:</strong> ").append(e(outcome.outcome())).append(" (").append(e(outcome.eventType())).append(", ")
                 .append(time(outcome.recorded())).append(")");
         if (outcome.modelVersion() != null) {
-            html.append(". The run's score before: ").append(outcome.score() == null ? "" : String.format(java.util.Locale.ROOT, "%.0f, ", outcome.score()))
+            html.append(". The run's score before: ").append(outcome.score() == null ? ""
+                            : new java.math.BigDecimal(outcome.score()).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + ", ")
                     .append("probability ").append(String.format(java.util.Locale.ROOT, "%.2f", outcome.probability())).append(" by ")
                     .append(e(outcome.modelVersion())).append(outcome.positive() ? " (the outcome it predicts)" : " (not the outcome it predicts)");
         } else {

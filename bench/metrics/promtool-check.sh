@@ -17,3 +17,5 @@ curl -fs -u prometheus:scrape-DEMO-ONLY "localhost:$PORT/actuator/prometheus" > 
 echo "series: $(grep -c '^circuitos_' "$WORK/metrics.txt") circuitos_* lines of $(grep -vc '^#' "$WORK/metrics.txt")"
 grep -E '^circuitos_(agent_runs_started|agent_decisions|agent_handoffs|llm_calls|webhooks)_total' "$WORK/metrics.txt" | head -20
 promtool check metrics < "$WORK/metrics.txt" && echo "promtool check metrics: OK"
+grep '^circuitos_model_psi' "$WORK/metrics.txt" | head -5
+promtool check rules ops/prometheus/alerts.yml && (cd ops/prometheus && promtool test rules alerts.test.yml)

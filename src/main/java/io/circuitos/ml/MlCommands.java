@@ -20,7 +20,7 @@ import weka.core.Instances;
  */
 public final class MlCommands {
 
-    private static final Set<String> COMMANDS = Set.of("train", "evaluate", "generate-licensing-data");
+    private static final Set<String> COMMANDS = Set.of("train", "evaluate", "generate-licensing-data", "baseline");
 
     private MlCommands() {
     }
@@ -37,6 +37,7 @@ public final class MlCommands {
                 case "train" -> train(options, out, err);
                 case "evaluate" -> evaluate(options, out);
                 case "generate-licensing-data" -> generateLicensingData(options, out);
+                case "baseline" -> baseline(options, out);
                 default -> usage(err);
             };
         } catch (IllegalArgumentException e) {
@@ -72,6 +73,34 @@ public final class MlCommands {
                 m.baselineLogisticHoldout().rocAuc(), m.baselineLogisticHoldout().prAuc(), m.baselineLogisticHoldout().brier());
         out.printf("%d-fold cross-validation on the training part: ROC AUC %.4f, PR AUC %.4f, Brier %.4f%n", m.folds(),
                 m.crossValidation().rocAuc(), m.crossValidation().prAuc(), m.crossValidation().brier());
+        return 0;
+    }
+
+    /**
+     * Writes the drift baseline of a model trained before models carried one: its training rows (the same split the
+     * trainer made, from the same data file, checked by its SHA-256) bucketed feature by feature into its model.json.
+     */
+    private static int baseline(Map<String, String> options, PrintStream out) throws Exception {
+        String model = required(options, "model");
+        List<Path> data = dataFiles(options);
+        Path dir = Files.isDirectory(Path.of(model)) ? Path.of(model) : Path.of("ml-models", model);
+        Path card = dir.resolve(ModelTrainer.METADATA_FILE);
+        if (!Files.isRegularFile(card)) {
+            throw new IllegalArgumentException("no model at " + dir);
+        }
+        ModelMetadata metadata;
+        try (InputStream in = Files.newInputStream(card)) {
+            metadata = ModelRegistry.readMetadata(in);
+        }
+        if (!ModelTrainer.sha256(data).equals(metadata.trainingData().sha256())) {
+            throw new IllegalArgumentException("the data is not what " + metadata.name() + " was trained on (SHA-256 differs from model.json)");
+        }
+        TrainingRecipe recipe = TrainingRecipes.byName(metadata.name()).orElseThrow(() ->
+                new IllegalArgumentException("no training recipe for " + metadata.name()));
+        DriftBaseline baseline = DriftBaseline.of(ModelTrainer.trainingPart(DatasetLoader.load(data, recipe)));
+        ModelTrainer.jsonMapper().writeValue(card.toFile(), metadata.withDriftBaseline(baseline));
+        out.printf("drift baseline of %s %s: %d features %s written to %s%n", metadata.name(), metadata.version(),
+                baseline.features().size(), baseline.features().keySet(), card);
         return 0;
     }
 
@@ -155,6 +184,7 @@ public final class MlCommands {
         err.println("usage: java -jar circuitos.jar train --model <name> --data <csv> [--out <dir>]");
         err.println("       java -jar circuitos.jar evaluate --model <name-or-dir> --data <csv>");
         err.println("       java -jar circuitos.jar generate-licensing-data --out <csv> [--rows 20000] [--seed 1]");
+        err.println("       java -jar circuitos.jar baseline --model <name-or-dir> --data <csv>   (the drift baseline of a trained model)");
         err.println("models: " + TrainingRecipes.names());
         return 2;
     }

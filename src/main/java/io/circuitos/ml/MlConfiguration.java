@@ -16,6 +16,11 @@ public class MlConfiguration {
     }
 
     @Bean
+    public DriftMonitor driftMonitor(MlProperties ml) {
+        return new DriftMonitor(ml.drift().window(), ml.drift().minCases());
+    }
+
+    @Bean
     public ModelVersions modelVersions(MlProperties ml, ModelRegistry registry) {
         return new ModelVersions(ml.modelsDir(), registry);
     }

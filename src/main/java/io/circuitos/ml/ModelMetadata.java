@@ -17,7 +17,14 @@ public record ModelMetadata(
         Metrics metrics,
         ReferencePopulation referencePopulation,
         Map<String, Object> baselineValues,
-        String modelFile) {
+        String modelFile,
+        DriftBaseline driftBaseline) {
+
+    /** The card with the drift baseline of its training rows. */
+    public ModelMetadata withDriftBaseline(DriftBaseline baseline) {
+        return new ModelMetadata(name, version, description, algorithm, options, features, label, trainingData, createdAt, metrics,
+                referencePopulation, baselineValues, modelFile, baseline);
+    }
 
     public record Feature(String name, String column, String type, List<String> values) {
     }

@@ -60,9 +60,7 @@ public final class ModelTrainer {
         ProgressBar progress = new ProgressBar(progressOut, FOLDS + 4);
         Instances data = DatasetLoader.load(csv, recipe);
         progress.step("loaded " + data.numInstances() + " rows");
-        data.randomize(new Random(SEED));
-        data.stratify(HOLDOUT_FOLDS);
-        Instances training = data.trainCV(HOLDOUT_FOLDS, 0);
+        Instances training = trainingPart(data);
         Instances holdout = data.testCV(HOLDOUT_FOLDS, 0);
 
         ModelMetrics crossValidation = crossValidate(recipe, training, progress);
@@ -111,6 +109,13 @@ public final class ModelTrainer {
     }
 
     /** The classifier a model must beat: Weka's default Logistic, or the recipe's reference (e.g. NaiveBayes on TF-IDF for text). */
+    /** The rows a model is trained on: shuffled with the fixed seed, stratified, all folds but the hold-out. Shuffles {@code data}. */
+    static Instances trainingPart(Instances data) {
+        data.randomize(new Random(SEED));
+        data.stratify(HOLDOUT_FOLDS);
+        return data.trainCV(HOLDOUT_FOLDS, 0);
+    }
+
     public static Classifier newBaseline(TrainingRecipe recipe) throws Exception {
         return AbstractClassifier.forName(recipe.baselineClassifier(), recipe.baselineOptions().clone());
     }
@@ -170,7 +175,8 @@ public final class ModelTrainer {
                 new ModelMetadata.ReferencePopulation("hold-out predictions", holdoutProbabilities.length,
                         quantiles(holdoutProbabilities)),
                 baselineValues(training),
-                MODEL_FILE);
+                MODEL_FILE,
+                DriftBaseline.of(training));
     }
 
     static List<Double> quantiles(double[] probabilities) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.circuitos.engine.sandbox.RegisteredTasks.Refers;
+import io.circuitos.ml.DriftMonitor;
 import io.circuitos.ml.FeatureContribution;
 import io.circuitos.ml.LoadedModel;
 import io.circuitos.ml.ModelRegistry;
@@ -43,9 +44,11 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModelRegistry registry;
+    private final DriftMonitor drift;
 
-    public ScoreWithModelTask(ModelRegistry registry) {
+    public ScoreWithModelTask(ModelRegistry registry, DriftMonitor drift) {
         this.registry = registry;
+        this.drift = drift;
     }
 
     @Override
@@ -55,7 +58,9 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
             throw new ScoringException("service task " + execution.getCurrentActivityId() + " has no " + MODEL_NAME.name() + " input");
         }
         LoadedModel model = registry.get(modelName);
-        ScoreResult result = model.score(execution.getVariables());
+        Map<String, Object> features = execution.getVariables();
+        ScoreResult result = model.score(features);
+        drift.observe(model, features, result.score());
         // four decimals: enough for any decision, and readable in a form
         PROBABILITY.write(execution, Math.round(result.probability() * 10_000d) / 10_000d);
         SCORE.write(execution, result.score());
@@ -65,7 +70,7 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
                 : result.topFeatures().stream().map(FeatureContribution::toString).collect(Collectors.joining("; ")));
         List<LoadedModel> challengers = registry.challengers(modelName);
         if (!challengers.isEmpty()) {
-            SHADOW_SCORES.write(execution, shadowScores(challengers, execution.getVariables()));
+            SHADOW_SCORES.write(execution, shadowScores(challengers, features));
         }
     }
 

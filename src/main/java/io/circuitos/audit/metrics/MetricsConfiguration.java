@@ -21,6 +21,11 @@ public class MetricsConfiguration {
     }
 
     @Bean
+    public DriftMetrics driftMetrics(io.circuitos.ml.DriftMonitor drift, io.circuitos.ml.ModelRegistry models) {
+        return new DriftMetrics(drift, models);
+    }
+
+    @Bean
     public AgentAudit agentAudit(org.camunda.bpm.engine.ProcessEngine engine) {
         return new AgentAudit(engine);
     }

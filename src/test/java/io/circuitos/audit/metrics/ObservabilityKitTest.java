@@ -22,7 +22,8 @@ class ObservabilityKitTest {
     private static final Set<String> EXPORTED = Set.of("circuitos_agent_runs_started_total", "circuitos_agent_runs_ended_total",
             "circuitos_agent_decisions_total", "circuitos_agent_handoffs_total", "circuitos_agent_escalations_total",
             "circuitos_agent_incidents_total", "circuitos_llm_calls_total", "circuitos_webhooks_total",
-            "circuitos_agent_handoff_seconds_bucket", "circuitos_agent_handoff_seconds_count", "circuitos_agent_handoff_seconds_sum");
+            "circuitos_agent_handoff_seconds_bucket", "circuitos_agent_handoff_seconds_count", "circuitos_agent_handoff_seconds_sum",
+            "circuitos_model_psi");
 
     @Test
     void theDashboardQueriesExportedSeriesOnly() throws IOException {

@@ -89,6 +89,9 @@ class ChallengersScoreInShadowTest {
             assertThat(s.get("probability").asDouble()).as("the same model, the same answer").isEqualTo(championProbability);
         });
 
+        JsonNode scored = JSON.readTree(get("/api/agents/lost-opportunity/runs/" + key + "/trace", "demo").body()).at("/scores/0");
+        assertThat(scored.at("/shadows/0/version").asText()).as("the trail shows the challenger beside the champion").isEqualTo(MODEL + " challenger-test");
+        assertThat(scored.at("/shadows/0/probability").asDouble()).isEqualTo(championProbability);
         won(webhooks, key);
         JsonNode comparison = JSON.readTree(get("/api/models/" + MODEL + "/comparison", "analyst").body());
         assertThat(comparison.get("versions")).extracting(v -> v.get("status").asText() + " " + v.get("cases").asInt())

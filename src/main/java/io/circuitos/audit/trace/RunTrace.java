@@ -42,7 +42,17 @@ public record RunTrace(Run run, List<Step> path, List<Incident> incidents, List<
     public record Rule(String id, String rule) {
     }
 
-    public record Score(String activityId, String modelName, String modelVersion, Double probability, Double score, String topFeatures) {
+    /** @param shadows the challengers' scores of the same case, recorded and never deciding; empty when the model has none */
+    public record Score(String activityId, String modelName, String modelVersion, Double probability, Double score, String topFeatures,
+                        List<Shadow> shadows) {
+
+        public Score(String activityId, String modelName, String modelVersion, Double probability, Double score, String topFeatures) {
+            this(activityId, modelName, modelVersion, probability, score, topFeatures, List.of());
+        }
+    }
+
+    /** A challenger's score in shadow: its version and what it would have said ({@code failed} when it could not score). */
+    public record Shadow(String version, Double probability, Double score, String failed) {
     }
 
     /**

@@ -149,10 +149,25 @@ public class TraceReader {
         byScope.forEach((scope, values) -> {
             if (values.get("modelVersion") instanceof String version && values.containsKey("probability") && activities.containsKey(scope)) {
                 scores.add(new RunTrace.Score(activities.get(scope).getActivityId(), version.split(" ")[0], version,
-                        number(values.get("probability")), number(values.get("score")), text(values.get("topFeatures"))));
+                        number(values.get("probability")), number(values.get("score")), text(values.get("topFeatures")),
+                        shadows(values.get("shadowScores"))));
             }
         });
         return scores;
+    }
+
+    /** The challengers' scores {@code scoreWithModel} recorded in shadow; none when it recorded none or they cannot be read. */
+    private static List<RunTrace.Shadow> shadows(Object recorded) {
+        if (recorded == null) {
+            return List.of();
+        }
+        List<RunTrace.Shadow> shadows = new ArrayList<>();
+        for (JsonNode shadow : parse(recorded.toString())) {
+            shadows.add(new RunTrace.Shadow(shadow.path("version").asText(null), shadow.path("probability").isNumber()
+                    ? shadow.path("probability").asDouble() : null, shadow.path("score").isNumber() ? shadow.path("score").asDouble() : null,
+                    shadow.path("failed").asText(null)));
+        }
+        return shadows;
     }
 
     private static List<RunTrace.LlmCall> llmCalls(Map<String, Map<String, Object>> byScope, Map<String, HistoricActivityInstance> activities) {

@@ -115,6 +115,11 @@ final class TrailPage {
             html.append("<p><strong>").append(e(score.modelName())).append("</strong>: score ").append(number(score.score()))
                     .append(" of 100, probability ").append(number(score.probability())).append(" <span class=\"muted\">(")
                     .append(e(score.modelVersion())).append(", step ").append(e(score.activityId())).append(")</span></p>");
+            for (RunTrace.Shadow shadow : score.shadows()) {
+                html.append("<p class=\"muted\">Challenger in shadow (did not decide): ").append(e(shadow.version())).append(": ")
+                        .append(shadow.failed() != null ? "could not score (" + e(shadow.failed()) + ")"
+                                : "score " + number(shadow.score()) + ", probability " + number(shadow.probability())).append("</p>");
+            }
             features(html, score.topFeatures());
         }
         if (scores.size() > 20) {

@@ -47,7 +47,7 @@ public class TrailRedaction {
 
     private RunTrace.Score score(RunTrace.Score score) {
         return new RunTrace.Score(score.activityId(), score.modelName(), score.modelVersion(), score.probability(), score.score(),
-                redaction.topFeatures(score.topFeatures()));
+                redaction.topFeatures(score.topFeatures()), score.shadows());
     }
 
     private RunTrace.LlmCall llmCall(RunTrace.LlmCall call) {

@@ -63,10 +63,19 @@ public final class MlCommands {
         TrainingRecipe recipe = TrainingRecipes.byName(modelName).orElseThrow(() ->
                 new IllegalArgumentException("unknown model '" + modelName + "'; known: " + TrainingRecipes.names()));
         List<Path> data = dataFiles(options);
-        Path outDir = Path.of(options.getOrDefault("out", "ml-models/" + modelName));
-        ModelMetadata metadata = new ModelTrainer(err, Clock.systemUTC()).train(recipe, data, outDir);
+        ModelMetadata metadata;
+        if (options.containsKey("production")) {
+            // a challenger: scored in shadow beside the champion until an analyst promotes it (docs/models.md)
+            Path outDir = Path.of(options.getOrDefault("out", "ml-models/" + modelName + "/" + ModelRegistry.CHALLENGERS_DIR + "/retrained-"
+                    + java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now())));
+            metadata = new ModelTrainer(err, Clock.systemUTC()).trainWithProduction(recipe, data, existingFile(options.get("production")), outDir);
+            out.printf("challenger %s version %s written to %s: it scores in shadow from the next case on%n", metadata.name(), metadata.version(), outDir);
+        } else {
+            Path outDir = Path.of(options.getOrDefault("out", "ml-models/" + modelName));
+            metadata = new ModelTrainer(err, Clock.systemUTC()).train(recipe, data, outDir);
+        }
         ModelMetadata.Metrics m = metadata.metrics();
-        out.printf("model %s version %s written to %s%n", metadata.name(), metadata.version(), outDir);
+        out.printf("model %s version %s: %s%n", metadata.name(), metadata.version(), metadata.trainingData().split());
         out.printf("hold-out (n=%d): ROC AUC %.4f, PR AUC %.4f, Brier %.4f%n", m.holdout().n(), m.holdout().rocAuc(),
                 m.holdout().prAuc(), m.holdout().brier());
         out.printf(recipe.baselineDescription() + " (baseline) on the same hold-out: ROC AUC %.4f, PR AUC %.4f, Brier %.4f%n",
@@ -181,7 +190,7 @@ public final class MlCommands {
     }
 
     private static int usage(PrintStream err) {
-        err.println("usage: java -jar circuitos.jar train --model <name> --data <csv> [--out <dir>]");
+        err.println("usage: java -jar circuitos.jar train --model <name> --data <csv> [--production <labelled-cases.csv>] [--out <dir>]");
         err.println("       java -jar circuitos.jar evaluate --model <name-or-dir> --data <csv>");
         err.println("       java -jar circuitos.jar generate-licensing-data --out <csv> [--rows 20000] [--seed 1]");
         err.println("       java -jar circuitos.jar baseline --model <name-or-dir> --data <csv>   (the drift baseline of a trained model)");

@@ -62,7 +62,40 @@ public final class ModelTrainer {
         progress.step("loaded " + data.numInstances() + " rows");
         Instances training = trainingPart(data);
         Instances holdout = data.testCV(HOLDOUT_FOLDS, 0);
+        return train(recipe, csv, data, training, holdout, "stratified 80/20, seed " + SEED + "; cross-validation " + FOLDS
+                + "-fold on the 80 %", outDir, progress);
+    }
 
+    /** The fewest labelled production cases a retraining takes: a fifth of them is its hold-out. */
+    public static final int MIN_PRODUCTION_CASES = 50;
+
+    /**
+     * Trains on the public data and the older labelled production cases and tests on the newer ones: the production file's
+     * rows are in the order their outcomes came (as {@code GET /api/models/{name}/labelled-cases.csv} writes them), and the
+     * newest fifth is the hold-out, so the model is judged on cases later than anything it learned from.
+     */
+    public ModelMetadata trainWithProduction(TrainingRecipe recipe, List<Path> publicCsv, Path productionCsv, Path outDir) throws Exception {
+        ProgressBar progress = new ProgressBar(progressOut, FOLDS + 4);
+        int publicRows = DatasetLoader.load(publicCsv, recipe).numInstances();
+        List<Path> files = new ArrayList<>(publicCsv);
+        files.add(productionCsv);
+        Instances data = DatasetLoader.load(files, recipe); // one header for both: the same nominal values
+        int production = data.numInstances() - publicRows;
+        if (production < MIN_PRODUCTION_CASES) {
+            throw new IllegalArgumentException(productionCsv + " has " + production + " labelled production cases; a retraining needs "
+                    + MIN_PRODUCTION_CASES + " (a fifth of them, the newest, is the hold-out)");
+        }
+        progress.step("loaded " + publicRows + " public rows and " + production + " labelled production cases");
+        int held = Math.max(1, production / HOLDOUT_FOLDS);
+        Instances training = new Instances(data, 0, data.numInstances() - held);
+        Instances holdout = new Instances(data, data.numInstances() - held, held);
+        return train(recipe, files, data, training, holdout, "time-ordered: trained on the public data and the " + (production - held)
+                + " older production cases, tested on the " + held + " newest; cross-validation " + FOLDS + "-fold on the training rows",
+                outDir, progress);
+    }
+
+    private ModelMetadata train(TrainingRecipe recipe, List<Path> csv, Instances data, Instances training, Instances holdout,
+                                String split, Path outDir, ProgressBar progress) throws Exception {
         ModelMetrics crossValidation = crossValidate(recipe, training, progress);
         Classifier model = newClassifier(recipe);
         model.buildClassifier(training);
@@ -74,7 +107,7 @@ public final class ModelTrainer {
         progress.step("evaluated hold-out and baseline");
 
         boolean[] positives = positives(holdout);
-        ModelMetadata metadata = metadata(recipe, csv, data, training, holdout,
+        ModelMetadata metadata = metadata(recipe, csv, data, training, holdout, split,
                 new ModelMetadata.Metrics(ModelMetrics.of(modelProbabilities, positives), crossValidation, FOLDS,
                         ModelMetrics.of(baselineProbabilities, positives)),
                 modelProbabilities);
@@ -141,7 +174,7 @@ public final class ModelTrainer {
     }
 
     private ModelMetadata metadata(TrainingRecipe recipe, List<Path> csv, Instances all, Instances training,
-                                   Instances holdout, ModelMetadata.Metrics metrics, double[] holdoutProbabilities)
+                                   Instances holdout, String split, ModelMetadata.Metrics metrics, double[] holdoutProbabilities)
             throws IOException {
         Instant now = clock.instant();
         List<ModelMetadata.Feature> features = new ArrayList<>();
@@ -169,7 +202,7 @@ public final class ModelTrainer {
                 new ModelMetadata.TrainingData(csv.stream().map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.joining(" + ")),
                         sha256(csv), all.numInstances(),
                         training.numInstances(), holdout.numInstances(),
-                        "stratified 80/20, seed " + SEED + "; cross-validation " + FOLDS + "-fold on the 80 %", recipe.generatedData()),
+                        split, recipe.generatedData()),
                 now.toString(),
                 metrics,
                 new ModelMetadata.ReferencePopulation("hold-out predictions", holdoutProbabilities.length,

@@ -13,4 +13,9 @@ public class ModelsConfiguration {
     public PromotionStore promotionStore(JdbcTemplate jdbc) {
         return new PromotionStore(jdbc);
     }
+
+    @Bean
+    public LabelledCases labelledCases(io.circuitos.outcomes.OutcomeStore outcomes, org.camunda.bpm.engine.ProcessEngine engine) {
+        return new LabelledCases(outcomes, engine.getHistoryService());
+    }
 }

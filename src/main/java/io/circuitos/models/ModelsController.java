@@ -4,6 +4,8 @@ import io.circuitos.ml.ModelRegistry;
 import io.circuitos.ml.ModelVersions;
 import io.circuitos.outcomes.ModelComparison;
 import io.circuitos.outcomes.OutcomeStore;
+import io.circuitos.privacy.PersonalData;
+import io.circuitos.privacy.RunAccess;
 import io.circuitos.web.ApiProblem;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -38,9 +40,15 @@ public class ModelsController {
     private final PromotionStore promotions;
     private final ModelsProperties settings;
     private final Clock clock;
+    private final LabelledCases labelled;
+    private final PersonalData personal;
+    private final RunAccess access;
 
     public ModelsController(OutcomeStore outcomes, ModelRegistry models, ModelVersions versions, PromotionStore promotions,
-                            ModelsProperties settings, Clock clock) {
+                            ModelsProperties settings, Clock clock, LabelledCases labelled, PersonalData personal, RunAccess access) {
+        this.labelled = labelled;
+        this.personal = personal;
+        this.access = access;
         this.outcomes = outcomes;
         this.models = models;
         this.versions = versions;
@@ -69,6 +77,28 @@ public class ModelsController {
         Map<String, String> status = new LinkedHashMap<>();
         versions.of(name).forEach(v -> status.putIfAbsent(v.version(), v.status()));
         return ResponseEntity.ok(ModelComparison.of(name, outcomes.forModel(name), version -> status.getOrDefault(version, "retired")));
+    }
+
+    /**
+     * The labelled production cases as training rows for {@code train --production}. A model reading personal data (a ticket's
+     * text) exports only to whoever may read every run's personal data.
+     */
+    @GetMapping(path = "/api/models/{name}/labelled-cases.csv")
+    public ResponseEntity<?> labelledCases(@PathVariable String name, Authentication user) {
+        if (!ModelRegistry.shippedNames().contains(name)) {
+            return unknown(name);
+        }
+        java.util.Optional<io.circuitos.ml.TrainingRecipe> recipe = io.circuitos.ml.TrainingRecipes.byName(name);
+        if (recipe.isEmpty()) {
+            return ApiProblem.of(HttpStatus.NOT_FOUND, "model " + name + " has no training recipe", "name");
+        }
+        List<String> personalFeatures = recipe.get().features().stream().map(io.circuitos.ml.FeatureSpec::name).filter(personal::isPersonal).toList();
+        if (!personalFeatures.isEmpty() && !access.mayReadPersonalData(user, null)) {
+            return ApiProblem.of(HttpStatus.FORBIDDEN, "the features " + personalFeatures + " of " + name
+                    + " are personal data: only a reader of every run's personal data may export them", null);
+        }
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + name + "-labelled-cases.csv\"").body(labelled.csv(recipe.get()));
     }
 
     @PostMapping(path = "/api/models/{name}/promote", produces = "application/json")

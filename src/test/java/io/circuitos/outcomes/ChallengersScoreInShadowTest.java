@@ -113,6 +113,9 @@ class ChallengersScoreInShadowTest {
         String second = "OPP-SHADOW-" + UUID.randomUUID().toString().substring(0, 8);
         run(webhooks, second);
         won(webhooks, second);
+        String cases = get("/api/models/" + MODEL + "/labelled-cases.csv", "analyst").body();
+        assertThat(cases.lines().toList()).as("a header and the two labelled runs").hasSize(3);
+        assertThat(cases.lines().findFirst().orElseThrow()).contains("outcomeRecordedAt");
         HttpResponse<String> promoted = post("/api/models/" + MODEL + "/promote", "analyst", promote);
         assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
         JsonNode model = JSON.readTree(get("/api/models/" + MODEL, "manager").body());

@@ -15,8 +15,13 @@ public interface EventHandler {
 
     void handle(String eventType, Map<String, Object> variables);
 
-    /** With the route that matched and the event's business key, for a handler that needs them (an outcome labels a run). */
-    default void handle(Route route, String businessKey, Map<String, Object> variables) {
+    /**
+     * With the route that matched and the event's business key, for a handler that needs them (an outcome labels a run).
+     *
+     * @return the run the event concerns, recorded with the delivery and answered to the sender; null when none
+     */
+    default String handle(Route route, String businessKey, Map<String, Object> variables) {
         handle(route.type(), variables);
+        return null;
     }
 }

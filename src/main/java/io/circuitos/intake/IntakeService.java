@@ -164,8 +164,8 @@ public class IntakeService {
             if (known.isPresent()) {
                 return known.get();
             }
-            handlers.get(route.handler()).handle(route, businessKey, delivery.variables());
-            result = StartResult.of(null, businessKey, StartResult.APPLIED);
+            String run = handlers.get(route.handler()).handle(route, businessKey, delivery.variables());
+            result = StartResult.of(run, businessKey, StartResult.APPLIED);
         } else {
             Optional<String> activeRun = route.activeRunPolicy() == ActiveRunPolicy.START || latestDefinitions != null
                     ? Optional.empty() : lockedActiveRun(route.processKey(), businessKey);

@@ -44,8 +44,9 @@ public class RunOutcomes implements EventHandler {
         throw new IllegalStateException("an outcome needs its route (process-key, business-key and outcome)");
     }
 
+    /** @return the labelled run: the delivery is recorded with it, so its trail lists the outcome event among what it received */
     @Override
-    public void handle(Route route, String businessKey, Map<String, Object> variables) {
+    public String handle(Route route, String businessKey, Map<String, Object> variables) {
         List<HistoricProcessInstance> runs = history.createHistoricProcessInstanceQuery().processDefinitionKey(route.processKey())
                 .processInstanceBusinessKey(businessKey).orderByProcessInstanceStartTime().desc().listPage(0, 1);
         if (runs.isEmpty()) {
@@ -63,6 +64,7 @@ public class RunOutcomes implements EventHandler {
         outcomes.insert(new RunOutcome(run.getId(), route.processKey(), businessKey, route.outcome().name(), route.outcome().positive(),
                 score.modelName(), score.modelVersion(), score.probability(), score.score(), route.type(), clock.instant()));
         shadows(run.getId(), score);
+        return run.getId();
     }
 
     /** The challengers' shadow scores of the run ({@code shadowScores} of its scoring task), each labelled with the same outcome. */

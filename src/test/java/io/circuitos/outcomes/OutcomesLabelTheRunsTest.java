@@ -77,10 +77,13 @@ class OutcomesLabelTheRunsTest {
         String webhookId = "msg_" + UUID.randomUUID();
         HttpResponse<String> labelled = send(outcome.sources().get(0), webhookId, label);
         assertThat(labelled.statusCode()).as(labelled.body()).isEqualTo(202);
+        assertThat(JSON.readTree(labelled.body()).get("processInstanceId").asText()).as("the labelled run").isEqualTo(instanceId);
         assertThat(send(outcome.sources().get(0), webhookId, label).body()).as("the same delivery again").contains("\"duplicate\":true");
 
         JsonNode trail = JSON.readTree(get("/api/agents/" + outcome.processKey() + "/runs/" + key + "/trace").body());
         assertThat(trail.at("/outcome/outcome").asText()).isEqualTo(outcome.outcome().name());
+        assertThat(trail.at("/messages/inbound").findValuesAsText("eventType")).as("the outcome event is among what the run received")
+                .contains(outcome.type());
         assertThat(trail.at("/outcome/positive").asBoolean()).isEqualTo(outcome.outcome().positive());
         HistoricVariableInstance version = history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
                 .variableName("modelVersion").list().stream().filter(v -> !instanceId.equals(v.getActivityInstanceId())).findFirst().orElseThrow();

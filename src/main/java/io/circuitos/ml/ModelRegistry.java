@@ -170,6 +170,28 @@ public class ModelRegistry {
         return JSON.readValue(metadataJson, ModelMetadata.class);
     }
 
+    /**
+     * The card of the model in use, without loading the model itself: the disk copy's {@code model.json}, else the jar's.
+     *
+     * @throws ScoringException when there is none
+     */
+    public ModelMetadata card(String name) {
+        Entry loaded = models.get(name);
+        if (loaded != null) {
+            return loaded.model().metadata();
+        }
+        Path onDisk = modelsDir.resolve(name).resolve(ModelTrainer.METADATA_FILE);
+        try (InputStream in = Files.isRegularFile(onDisk) ? Files.newInputStream(onDisk)
+                : ModelRegistry.class.getClassLoader().getResourceAsStream("ml-models/" + name + "/" + ModelTrainer.METADATA_FILE)) {
+            if (in == null) {
+                throw new ScoringException("no model named " + name + " in " + modelsDir + " or the application");
+            }
+            return readMetadata(in);
+        } catch (IOException e) {
+            throw new ScoringException("the card of model " + name + " cannot be read", e);
+        }
+    }
+
     /** Reads the model and its challengers again at the next use (a promotion or rollback changed the files). */
     public void forget(String name) {
         models.remove(name);

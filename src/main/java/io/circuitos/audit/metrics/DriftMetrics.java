@@ -24,7 +24,7 @@ public class DriftMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String model : ModelRegistry.shippedNames()) {
-            for (String feature : DriftMonitor.watched(models.get(model).metadata())) {
+            for (String feature : DriftMonitor.watched(models.card(model))) { // the card only: no model is loaded at start
                 Gauge.builder("circuitos.model.psi", drift, d -> d.psi(model, feature))
                         .description("population stability index of the cases scored lately against the training data (0.10 watch, 0.25 act)")
                         .tags("model", model, "feature", feature).register(registry);

@@ -137,8 +137,11 @@ public class LlmGateway {
                 fields.put(field, value.asText().trim());
                 continue;
             }
-            if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            if (value == null || !value.isTextual()) {
                 throw new LlmOutputException("answer has no text field '" + field + "'", call);
+            }
+            if (value.asText().isBlank() && !template.isOptional(field)) {
+                throw new LlmOutputException("answer field '" + field + "' is empty", call);
             }
             fields.put(field, value.asText().trim());
         }

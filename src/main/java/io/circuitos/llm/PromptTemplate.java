@@ -18,6 +18,11 @@ public record PromptTemplate(String id, int version, String system, String user,
         return id + ".v" + version;
     }
 
+    /** Text fields declared {@code optional string}: the model may leave them empty (say, no article helped). */
+    public boolean isOptional(String field) {
+        return "optional string".equals(output.get(field));
+    }
+
     /** Output fields declared {@code number} in the prompt file; all others are text. */
     public boolean isNumber(String field) {
         return "number".equals(output.get(field));

@@ -1,5 +1,6 @@
 package io.circuitos.models;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.circuitos.ml.ModelRegistry;
 import io.circuitos.ml.ModelVersions;
 import io.circuitos.outcomes.ModelComparison;
@@ -102,7 +103,8 @@ public class ModelsController {
     }
 
     @PostMapping(path = "/api/models/{name}/promote", produces = "application/json")
-    public synchronized ResponseEntity<?> promote(@PathVariable String name, @RequestBody(required = false) Change change, Authentication user) {
+    public synchronized ResponseEntity<?> promote(@PathVariable String name, @RequestBody(required = false) JsonNode body, Authentication user) {
+        Change change = change(body);
         ResponseEntity<?> refused = refused(name, change, "challenger");
         if (refused != null) {
             return refused;
@@ -117,7 +119,8 @@ public class ModelsController {
     }
 
     @PostMapping(path = "/api/models/{name}/rollback", produces = "application/json")
-    public synchronized ResponseEntity<?> rollBack(@PathVariable String name, @RequestBody(required = false) Change change, Authentication user) {
+    public synchronized ResponseEntity<?> rollBack(@PathVariable String name, @RequestBody(required = false) JsonNode body, Authentication user) {
+        Change change = change(body);
         ResponseEntity<?> refused = refused(name, change, "retired");
         if (refused != null) {
             return refused;
@@ -132,18 +135,32 @@ public class ModelsController {
                 + models.get(promotion.modelName()).metadata().version(), "change", promotion));
     }
 
+    /** The request's fields when they are text; null fields otherwise, which {@link #refused} names. */
+    private static Change change(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return null;
+        }
+        return new Change(body.path("version").isTextual() ? body.get("version").asText() : null,
+                body.path("reason").isTextual() ? body.get("reason").asText() : null);
+    }
+
     /** The problem with a request to make {@code version} (of this status) the champion; null when there is none. */
     private ResponseEntity<?> refused(String name, Change change, String status) {
         if (!ModelRegistry.shippedNames().contains(name)) {
             return unknown(name);
         }
-        if (change == null || change.version() == null || change.version().isBlank()) {
-            return ApiProblem.of(HttpStatus.BAD_REQUEST, "send {\"version\": \"<model> <version>\", \"reason\": \"why\"}", "version");
+        if (change == null || change.version() == null || change.version().isBlank() || change.version().length() > 255) {
+            return ApiProblem.of(HttpStatus.BAD_REQUEST, "send a JSON object {\"version\": \"<model> <version>\", \"reason\": \"why\"}: "
+                    + "version is the text a run records (at most 255 characters)", "version");
         }
         if (change.reason() == null || change.reason().isBlank() || change.reason().length() > 2000) {
             return ApiProblem.of(HttpStatus.BAD_REQUEST, "say why (reason, 1 to 2000 characters): the change is audited", "reason");
         }
-        List<String> candidates = versions.of(name).stream().filter(v -> v.status().equals(status)).map(ModelVersions.Version::version).toList();
+        List<ModelVersions.Version> all = versions.of(name);
+        if (all.stream().anyMatch(v -> v.status().equals("champion") && v.version().equals(change.version()))) {
+            return ApiProblem.of(HttpStatus.CONFLICT, change.version() + " is the champion already", "version");
+        }
+        List<String> candidates = all.stream().filter(v -> v.status().equals(status)).map(ModelVersions.Version::version).toList();
         if (!candidates.contains(change.version())) {
             return ApiProblem.of(HttpStatus.NOT_FOUND, "model " + name + " has no " + status + " " + change.version() + " ("
                     + (candidates.isEmpty() ? "none" : String.join(", ", candidates)) + ")", "version");

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
  */
 public final class ModelComparison {
 
+    /** Fewer cases of the rarer outcome than this, and the figures say they are unstable. */
+    static final int FEW = 30;
+
     private ModelComparison() {
     }
 
@@ -29,6 +32,7 @@ public final class ModelComparison {
                           Double liftTopDecile, List<Bin> reliability, String note) {
     }
 
+    /** @param labelledCases the labelled runs (each version scored them, the champion deciding and the challengers in shadow) */
     public record Report(String model, int labelledCases, List<Version> versions) {
     }
 
@@ -41,7 +45,8 @@ public final class ModelComparison {
         Map<String, List<RunOutcome>> byVersion = outcomes.stream().filter(o -> o.probability() != null)
                 .collect(Collectors.groupingBy(RunOutcome::modelVersion, LinkedHashMap::new, Collectors.toList()));
         List<Version> versions = byVersion.entrySet().stream().map(e -> version(e.getKey(), statusOf.apply(e.getKey()), e.getValue())).toList();
-        return new Report(model, versions.stream().mapToInt(Version::cases).sum(), versions);
+        int runs = (int) outcomes.stream().filter(o -> o.probability() != null).map(RunOutcome::processInstanceId).distinct().count();
+        return new Report(model, runs, versions);
     }
 
     static Version version(String version, String status, List<RunOutcome> cases) {
@@ -60,7 +65,9 @@ public final class ModelComparison {
         double se = Math.sqrt((auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc))
                 / ((double) positives * negatives));
         return new Version(version, status, n, positives, round(auc), round(Math.max(0, auc - 1.96 * se)), round(Math.min(1, auc + 1.96 * se)),
-                round(brier), round(liftTopDecile(cases, (double) positives / n)), reliability, null);
+                round(brier), round(liftTopDecile(cases, (double) positives / n)), reliability,
+                Math.min(positives, negatives) < FEW ? "only " + Math.min(positives, negatives) + " cases of the rarer outcome: these figures "
+                        + "can move a lot with the next cases" : null);
     }
 
     /** The probability that a positive case scores above a negative one, ties counting half (Mann-Whitney). */

@@ -28,6 +28,8 @@ public class EarlierRunsTask implements JavaDelegate, GenericTask {
     static final TaskInput<String> EMAIL = LookUpCustomerTask.EMAIL;
     static final TaskInput<List<String>> EMAIL_VARIABLES = TaskInput.list("emailVariables",
             "the variables that hold a run's contact address (default customerEmail, contactEmail)");
+    static final TaskInput<List<String>> PROCESS_KEYS = TaskInput.list("processKeys",
+            "the agents whose runs it lists (default every agent): bind those the readers of this run may read");
     static final TaskInput<Double> LIMIT = TaskInput.number("limit", "how many runs, newest first (default 10, at most 20)").llmMayFill();
     static final TaskOutput<String> EARLIER_RUNS = TaskOutput.text("earlierRuns",
             "JSON list: process, businessKey, started, ended, state (ACTIVE or COMPLETED...), endReason");
@@ -37,7 +39,7 @@ public class EarlierRunsTask implements JavaDelegate, GenericTask {
             .title("The contact's earlier runs")
             .description("Lists the contact's other runs of every agent from the history, newest first: which agent, its business "
                     + "key (ticket, opportunity, application), whether it is still open, and how it ended.")
-            .inputs(EMAIL, EMAIL_VARIABLES, LIMIT)
+            .inputs(EMAIL, EMAIL_VARIABLES, PROCESS_KEYS, LIMIT)
             .outputs(EARLIER_RUNS, EARLIER_RUN_COUNT)
             .noSideEffects()
             .tool()
@@ -59,8 +61,13 @@ public class EarlierRunsTask implements JavaDelegate, GenericTask {
                     .map(HistoricVariableInstance::getProcessInstanceId).forEach(instanceIds::add);
         }
         instanceIds.remove(execution.getProcessInstanceId());
-        List<HistoricProcessInstance> runs = instanceIds.isEmpty() ? List.of() : history.createHistoricProcessInstanceQuery()
-                .processInstanceIds(instanceIds).orderByProcessInstanceStartTime().desc().listPage(0, limit);
+        List<String> processKeys = PROCESS_KEYS.read(execution, List.of());
+        org.camunda.bpm.engine.history.HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery().processInstanceIds(instanceIds);
+        if (!processKeys.isEmpty()) {
+            query.processDefinitionKeyIn(processKeys.toArray(String[]::new));
+        }
+        List<HistoricProcessInstance> runs = instanceIds.isEmpty() ? List.of()
+                : query.orderByProcessInstanceStartTime().desc().listPage(0, limit);
         Map<String, Object> endReasons = runs.isEmpty() ? Map.of() : history.createHistoricVariableInstanceQuery()
                 .processInstanceIdIn(runs.stream().map(HistoricProcessInstance::getId).toArray(String[]::new)).variableName("endReason")
                 .list().stream().filter(v -> v.getValue() != null)

@@ -288,6 +288,13 @@ class EveryAgentTellsTheTruthTest {
         assertThat(trail.toString()).as("no value of %s %s failed to read", agent, businessKey).doesNotContain("Object is not deserialized");
         assertConversation(instanceId, trail);
         assertLlmSteps(agent, businessKey, trail);
+        for (JsonNode webhook : trail.at("/messages/webhooks")) {
+            assertThat(webhook.get("activityId").isNull()).as("webhook %s of %s %s names the task that sent it", webhook, agent, businessKey).isFalse();
+            if (!webhook.get("delivered").asBoolean()) {
+                assertThat(webhook.get("notSentReason").asText("")).as("why webhook %s of %s %s was not sent", webhook, agent, businessKey)
+                        .isNotBlank();
+            }
+        }
     }
 
     /**

@@ -106,6 +106,13 @@ class ChallengersScoreInShadowTest {
         assertThat(post("/api/models/" + MODEL + "/promote", "manager", promote).statusCode()).as("managers read, analysts change").isEqualTo(403);
         assertThat(post("/api/models/" + MODEL + "/promote", "analyst", "{\"version\":\"" + challenger + "\"}").body())
                 .contains("\"field\":\"reason\"");
+        HttpResponse<String> wrongType = post("/api/models/" + MODEL + "/promote", "analyst", "{\"version\":{\"a\":1},\"reason\":\"x\"}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("\"field\":\"version\"").doesNotContain("io.circuitos");
+        HttpResponse<String> already = post("/api/models/" + MODEL + "/promote", "analyst",
+                "{\"version\":\"" + champion + "\",\"reason\":\"x\"}");
+        assertThat(already.statusCode()).isEqualTo(409);
+        assertThat(already.body()).contains("is the champion already");
         HttpResponse<String> tooFew = post("/api/models/" + MODEL + "/promote", "analyst", promote);
         assertThat(tooFew.statusCode()).isEqualTo(409);
         assertThat(tooFew.body()).contains("has 1 labelled cases; a promotion needs 2 (circuitos.models.min-labelled-cases)");

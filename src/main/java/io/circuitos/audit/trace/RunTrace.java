@@ -91,6 +91,7 @@ public record RunTrace(Run run, List<Step> path, List<Incident> incidents, List<
     public record Email(String step, String recipient, String subject, Instant sent) {
     }
 
-    public record Webhook(String activityId, String webhookId) {
+    /** An outbound webhook a send task made: {@code delivered} false with {@code notSentReason} when it did not reach its target. */
+    public record Webhook(String activityId, String webhookId, boolean delivered, String notSentReason) {
     }
 }

@@ -311,9 +311,18 @@ public class TraceReader {
                 .map(d -> new RunTrace.Delivery(d.source(), d.webhookId(), d.eventType(), d.receivedAt())).toList();
         List<RunTrace.Email> emails = sentEmails.forRun(id, processKey, businessKey).stream()
                 .map(e -> new RunTrace.Email(e.step(), e.recipient(), e.subject(), e.sentAt())).toList();
-        List<RunTrace.Webhook> outbound = variables.stream().filter(v -> "webhookId".equals(v.getName()) && value(v) != null)
-                .map(v -> new RunTrace.Webhook(activities.containsKey(v.getActivityInstanceId())
-                        ? activities.get(v.getActivityInstanceId()).getActivityId() : null, value(v).toString())).toList();
+        // the send task's own record (its scope), not the copies output mappings make of it
+        Map<String, Map<String, Object>> byTask = new HashMap<>();
+        variables.stream().filter(v -> activities.containsKey(v.getActivityInstanceId()))
+                .forEach(v -> byTask.computeIfAbsent(v.getActivityInstanceId(), k -> new HashMap<>()).put(v.getName(), value(v)));
+        List<RunTrace.Webhook> outbound = variables.stream().filter(v -> "webhookId".equals(v.getName()) && value(v) != null
+                        && activities.containsKey(v.getActivityInstanceId()))
+                .map(v -> {
+                    Map<String, Object> task = byTask.get(v.getActivityInstanceId());
+                    boolean delivered = Boolean.TRUE.equals(task.get("webhookDelivered"));
+                    return new RunTrace.Webhook(activities.get(v.getActivityInstanceId()).getActivityId(), value(v).toString(), delivered,
+                            delivered ? null : text(task.get("notSentReason")));
+                }).toList();
         return new RunTrace.Messages(inbound, emails, outbound, conversation(id, variables));
     }
 

@@ -297,8 +297,9 @@ final class TrailPage {
                 .append(" (webhook-id ").append(e(d.webhookId())).append(") at ").append(time(d.received())).append("</li>"));
         messages.emails().forEach(m -> html.append("<li>emailed ").append(e(m.recipient())).append(": ").append(e(Objects.toString(m.subject(), "")))
                 .append(" at ").append(time(m.sent())).append("</li>"));
-        messages.webhooks().forEach(w -> html.append("<li>sent webhook ").append(e(w.webhookId())).append(" from ").append(e(w.activityId()))
-                .append("</li>"));
+        messages.webhooks().forEach(w -> html.append(w.delivered() ? "<li>sent webhook " : "<li><strong>not sent</strong>: webhook ")
+                .append(e(w.webhookId())).append(" from ").append(e(w.activityId()))
+                .append(w.delivered() ? "" : " (" + e(java.util.Objects.toString(w.notSentReason(), "no reason recorded")) + ")").append("</li>"));
         html.append("</ul>");
         conversation(html, messages.conversation());
     }

@@ -221,6 +221,17 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
     }
 
     @Test
+    void anAnswerThatNamesNoArticleIsStillAnAnswer() {
+        ollama.enqueue(FakeOllama.Reply.content(JSON.createObjectNode().put(Variable.INTENT, "find my tasks").put(Variable.SENTIMENT, "neutral")
+                .put("answer", "Open Tasklist and pick the filter of your group.").put(Variable.CONFIDENCE, 0.6).put(Variable.USED_ARTICLES, "")
+                .toString()));
+        ProcessInstance ticket = start("T-NO-ARTICLE", HOW_TO, "standard", 0);
+
+        assertThat(ticket).variables().containsEntry(Variable.DRAFT_ORIGIN, "llm").containsEntry(Variable.USED_ARTICLES, "")
+                .containsEntry(Variable.DRAFT_ANSWER, "Open Tasklist and pick the filter of your group.");
+    }
+
+    @Test
     void anAgentThatKeepsCallingToolsIsStoppedAtItsLimitAndTheTicketGoesToAPersonWithTheReason() {
         ollama.answerWith(request -> FakeOllama.Reply.toolCall("earlierRuns", "{}"));
         ProcessInstance ticket = start("T-LOOP", HOW_TO, "standard", 0);

@@ -90,7 +90,9 @@ public class LlmAgentTask implements JavaDelegate, GenericTask {
     }
 
     private void count(PromptTemplate template, LlmAgentLoop.Outcome outcome) {
-        outcome.calls().forEach(call -> meters.counter("circuitos.llm.tool.calls", "tool", call.tool(), "outcome", call.outcome()).increment());
+        outcome.calls().forEach(call -> io.micrometer.core.instrument.Counter.builder("circuitos.llm.tool.calls")
+                .description("tools an llmAgent ran for the model, by tool (not-offered: a name it was not given) and outcome (ok, refused, failed)")
+                .tags("tool", call.tool(), "outcome", call.outcome()).register(meters).increment());
         DistributionSummary.builder("circuitos.llm.agent.model.calls").description("model calls per llmAgent loop, by how it ended")
                 .tags("template", template.id(), "end", outcome.answered() ? "answered" : outcome.stopCode() == null ? "no-answer" : outcome.stopCode())
                 .serviceLevelObjectives(1, 2, 3, 5, 10).register(meters).record(outcome.modelCalls());

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 /**
  * Routes with {@code handler: run-outcome}: an event that says how a case ended labels the newest run of the route's
  * process with that business key, beside the score the run recorded (its model version, probability and score). An
- * outcome for a key no run has is refused (422 naming the business-key field); a second outcome for a run is refused
+ * outcome for a key no run has is refused (422 naming the business key as the sender wrote it, e.g. data.opportunityId); a second outcome for a run is refused
  * (409 naming the first): each run is labelled once, and a rejection leaves nothing behind.
  */
 public class RunOutcomes implements EventHandler {
@@ -50,7 +50,9 @@ public class RunOutcomes implements EventHandler {
         List<HistoricProcessInstance> runs = history.createHistoricProcessInstanceQuery().processDefinitionKey(route.processKey())
                 .processInstanceBusinessKey(businessKey).orderByProcessInstanceStartTime().desc().listPage(0, 1);
         if (runs.isEmpty()) {
-            throw IntakeRejection.unprocessable(route.businessKey(), "no " + route.processKey() + " run has " + route.businessKey() + " '"
+            String field = route.fields().stream().filter(f -> f.name().equals(route.businessKey())).map(io.circuitos.intake.FieldMapping::path)
+                    .findFirst().orElse(route.businessKey()); // named as the sender wrote it, as the intake's 400s name fields
+            throw IntakeRejection.unprocessable(field, "no " + route.processKey() + " run has " + route.businessKey() + " '"
                     + businessKey + "': nothing to label with " + route.outcome().name());
         }
         HistoricProcessInstance run = runs.get(0);

@@ -97,7 +97,8 @@ class OutcomesLabelTheRunsTest {
         assertThat(again.body()).contains("labelled already: " + outcome.outcome().name());
         HttpResponse<String> noRun = send(outcome.sources().get(0), outcomeEvent(outcome, key + "-NONE"));
         assertThat(noRun.statusCode()).isEqualTo(422);
-        assertThat(JSON.readTree(noRun.body()).get("field").asText()).isEqualTo(outcome.businessKey());
+        assertThat(JSON.readTree(noRun.body()).get("field").asText()).as("the payload path, as the intake's 400s name fields")
+                .isEqualTo(path(outcome));
         assertThat(jdbc.queryForObject("select count(*) from circuitos_run_outcome where business_key in (?, ?)", Integer.class, key,
                 key + "-NONE")).as("one label, the refusals stored nothing").isEqualTo(1);
     }

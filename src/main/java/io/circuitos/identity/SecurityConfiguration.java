@@ -211,6 +211,7 @@ public class SecurityConfiguration {
                                                                ObjectProvider<JwtAuthenticationConverter> tokenUsers) throws Exception {
         http.httpBasic(withDefaults())
                 .authenticationProvider(provider)
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(SecurityConfiguration::explainDenial))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         JwtDecoder decoder = bearerTokens.getIfAvailable();
@@ -218,6 +219,19 @@ public class SecurityConfiguration {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokenUsers.getObject())));
         }
         return http.build();
+    }
+
+    /** A 403 that says who may not do what, in the shape of the API's other answers, instead of a bare "Forbidden". */
+    private static void explainDenial(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                                      org.springframework.security.access.AccessDeniedException denied) throws java.io.IOException {
+        java.security.Principal user = request.getUserPrincipal();
+        response.setStatus(403);
+        response.setContentType("application/json");
+        com.fasterxml.jackson.databind.node.ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        body.put("status", 403);
+        body.put("error", (user == null ? "you" : user.getName()) + " may not " + request.getMethod() + " " + request.getRequestURI()
+                + ": your groups do not allow it (docs/security.md, \"Groups and what they may do\")");
+        response.getWriter().write(body.toString());
     }
 
     private static String group(String id) {

@@ -103,7 +103,9 @@ class ChallengersScoreInShadowTest {
         assertThat(get("/api/models/no-such-model/comparison", "analyst").statusCode()).isEqualTo(404);
 
         String promote = "{\"version\":\"" + challenger + "\",\"reason\":\"better on the spring leads\"}";
-        assertThat(post("/api/models/" + MODEL + "/promote", "manager", promote).statusCode()).as("managers read, analysts change").isEqualTo(403);
+        HttpResponse<String> byManager = post("/api/models/" + MODEL + "/promote", "manager", promote);
+        assertThat(byManager.statusCode()).as("managers read, analysts change").isEqualTo(403);
+        assertThat(byManager.body()).contains("manager may not POST /api/models/" + MODEL + "/promote");
         assertThat(post("/api/models/" + MODEL + "/promote", "analyst", "{\"version\":\"" + challenger + "\"}").body())
                 .contains("\"field\":\"reason\"");
         HttpResponse<String> wrongType = post("/api/models/" + MODEL + "/promote", "analyst", "{\"version\":{\"a\":1},\"reason\":\"x\"}");

@@ -1,7 +1,6 @@
 package io.circuitos.ml;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,11 +119,6 @@ public class DriftMonitor {
                 psi += (now - then) * Math.log(now / then);
             }
             return Math.round(psi * 10_000d) / 10_000d;
-        }
-
-        @Override
-        public String toString() {
-            return Arrays.toString(names.toArray());
         }
     }
 }

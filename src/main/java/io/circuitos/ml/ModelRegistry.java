@@ -69,9 +69,7 @@ public class ModelRegistry {
     }
 
     public LoadedModel get(String name) {
-        if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new ScoringException("invalid model name: " + name);
-        }
+        checkName(name);
         Entry entry = models.get(name);
         Instant now = clock.instant();
         if (entry == null || now.isAfter(entry.checkedAt().plus(recheckInterval))) {
@@ -86,7 +84,7 @@ public class ModelRegistry {
      * (and logged), never failing the run.
      */
     public List<LoadedModel> challengers(String name) {
-        get(name); // the same name check, and the champion first
+        checkName(name);
         Instant now = clock.instant();
         Challengers current = challengers.get(name);
         if (current == null || now.isAfter(current.checkedAt().plus(recheckInterval))) {
@@ -168,6 +166,12 @@ public class ModelRegistry {
 
     static ModelMetadata readMetadata(InputStream metadataJson) throws IOException {
         return JSON.readValue(metadataJson, ModelMetadata.class);
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new ScoringException("invalid model name: " + name);
+        }
     }
 
     /**

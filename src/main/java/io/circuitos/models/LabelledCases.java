@@ -36,12 +36,9 @@ public class LabelledCases {
     }
 
     public String csv(TrainingRecipe recipe) {
-        List<RunOutcome> labelled = outcomes.forModel(recipe.modelName()).stream()
-                .filter(o -> o.modelVersion() != null && o.probability() != null).toList();
-        Map<String, RunOutcome> champions = new java.util.LinkedHashMap<>();
-        labelled.forEach(o -> champions.putIfAbsent(o.processInstanceId(), o)); // the champion's row of each run comes first
+        List<RunOutcome> decided = outcomes.decided(recipe.modelName()).stream().filter(o -> o.probability() != null).toList();
         List<String> names = recipe.features().stream().map(FeatureSpec::name).toList();
-        Map<String, Map<String, Object>> values = values(new ArrayList<>(champions.keySet()), names);
+        Map<String, Map<String, Object>> values = values(decided.stream().map(RunOutcome::processInstanceId).toList(), names);
         List<String> header = new ArrayList<>(recipe.features().stream().map(FeatureSpec::column).toList());
         header.add(recipe.labelColumn());
         if (recipe.alsoPositiveColumn() != null) {
@@ -51,7 +48,7 @@ public class LabelledCases {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(recipe.delimiter())
                 .setHeader(header.toArray(String[]::new)).get())) {
-            for (RunOutcome outcome : champions.values()) {
+            for (RunOutcome outcome : decided) {
                 Map<String, Object> run = values.getOrDefault(outcome.processInstanceId(), Map.of());
                 List<Object> row = new ArrayList<>();
                 names.forEach(name -> row.add(run.get(name) == null ? "" : plain(run.get(name))));

@@ -109,7 +109,7 @@ public class ModelsController {
         if (refused != null) {
             return refused;
         }
-        long labelled = outcomes.forModel(name).stream().filter(o -> change.version().equals(o.modelVersion())).count();
+        long labelled = outcomes.labelledCount(change.version());
         if (labelled < settings.minLabelledCases()) {
             return ApiProblem.of(HttpStatus.CONFLICT, "challenger " + change.version() + " has " + labelled + " labelled cases; a promotion needs "
                     + settings.minLabelledCases() + " (circuitos.models.min-labelled-cases)", "version");
@@ -131,8 +131,8 @@ public class ModelsController {
 
     private ResponseEntity<?> recorded(Promotion promotion) {
         promotions.insert(promotion);
-        return ResponseEntity.ok(Map.of("model", promotion.modelName(), "champion", models.get(promotion.modelName()).metadata().name() + " "
-                + models.get(promotion.modelName()).metadata().version(), "change", promotion));
+        return ResponseEntity.ok(Map.of("model", promotion.modelName(), "champion", ModelVersions.recorded(models.get(promotion.modelName()).metadata()),
+                "change", promotion));
     }
 
     /** The request's fields when they are text; null fields otherwise, which {@link #refused} names. */

@@ -44,13 +44,25 @@ public class OutcomeStore {
 
     /** The labelled runs a model scored, oldest first: each with the score its champion gave, then each challenger's in shadow. */
     public List<RunOutcome> forModel(String modelName) {
-        List<RunOutcome> labelled = new java.util.ArrayList<>(jdbc.query(
-                "select * from circuitos_run_outcome where model_name = ? order by recorded_at, process_instance_id", OutcomeStore::read, modelName));
+        List<RunOutcome> labelled = new java.util.ArrayList<>(decided(modelName));
         labelled.addAll(jdbc.query("select o.process_instance_id, o.process_key, o.business_key, o.outcome, o.positive, s.model_name, "
                 + "s.model_version, s.probability, s.score, o.event_type, o.recorded_at from circuitos_outcome_score s "
                 + "join circuitos_run_outcome o on o.process_instance_id = s.process_instance_id where s.model_name = ? "
                 + "order by o.recorded_at, o.process_instance_id", OutcomeStore::read, modelName));
         return labelled;
+    }
+
+    /** The labelled runs a model scored, oldest first, with the score of the version that decided. */
+    public List<RunOutcome> decided(String modelName) {
+        return jdbc.query("select * from circuitos_run_outcome where model_name = ? order by recorded_at, process_instance_id",
+                OutcomeStore::read, modelName);
+    }
+
+    /** How many labelled runs a version scored, deciding or in shadow. */
+    public long labelledCount(String modelVersion) {
+        Long decided = jdbc.queryForObject("select count(*) from circuitos_run_outcome where model_version = ?", Long.class, modelVersion);
+        Long shadow = jdbc.queryForObject("select count(*) from circuitos_outcome_score where model_version = ?", Long.class, modelVersion);
+        return (decided == null ? 0 : decided) + (shadow == null ? 0 : shadow);
     }
 
     private static RunOutcome read(ResultSet rs, int row) throws SQLException {

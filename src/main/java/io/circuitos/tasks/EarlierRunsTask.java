@@ -45,6 +45,15 @@ public class EarlierRunsTask implements JavaDelegate, GenericTask {
             .tool()
             .build();
 
+    /** The runs among these, newest first; the engine's query refuses an empty id set, so it is never built for none. */
+    private static List<HistoricProcessInstance> runs(HistoryService history, Set<String> instanceIds, List<String> processKeys, int limit) {
+        org.camunda.bpm.engine.history.HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery().processInstanceIds(instanceIds);
+        if (!processKeys.isEmpty()) {
+            query.processDefinitionKeyIn(processKeys.toArray(String[]::new));
+        }
+        return query.orderByProcessInstanceStartTime().desc().listPage(0, limit);
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         String email = EMAIL.read(execution, "").trim();
@@ -61,13 +70,8 @@ public class EarlierRunsTask implements JavaDelegate, GenericTask {
                     .map(HistoricVariableInstance::getProcessInstanceId).forEach(instanceIds::add);
         }
         instanceIds.remove(execution.getProcessInstanceId());
-        List<String> processKeys = PROCESS_KEYS.read(execution, List.of());
-        org.camunda.bpm.engine.history.HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery().processInstanceIds(instanceIds);
-        if (!processKeys.isEmpty()) {
-            query.processDefinitionKeyIn(processKeys.toArray(String[]::new));
-        }
-        List<HistoricProcessInstance> runs = instanceIds.isEmpty() ? List.of()
-                : query.orderByProcessInstanceStartTime().desc().listPage(0, limit);
+        List<HistoricProcessInstance> runs = instanceIds.isEmpty() ? List.of() : runs(history, instanceIds,
+                PROCESS_KEYS.read(execution, List.of()), limit);
         Map<String, Object> endReasons = runs.isEmpty() ? Map.of() : history.createHistoricVariableInstanceQuery()
                 .processInstanceIdIn(runs.stream().map(HistoricProcessInstance::getId).toArray(String[]::new)).variableName("endReason")
                 .list().stream().filter(v -> v.getValue() != null)

@@ -221,6 +221,19 @@ class SupportEscalationProcessTest extends ProcessScenarioTest {
     }
 
     @Test
+    void aContactWithoutEarlierRunsGetsAnEmptyListNotAToolFailure() throws Exception {
+        ollama.enqueue(FakeOllama.Reply.toolCall("earlierRuns", "{}"), answer("find my tasks", "neutral", "Open Tasklist.", 0.9));
+        ProcessInstance ticket = start("T-FIRST", HOW_TO, "standard", 0, "first-time@customers.example");
+
+        assertThat(ticket).variables().containsEntry(Variable.DRAFT_ORIGIN, "llm");
+        JsonNode log = JSON.readTree(runtimeService().getVariable(ticket.getId(), "llmCallLog").toString());
+        assertThat(log).filteredOn(e -> "tool".equals(e.path("kind").asText())).singleElement().satisfies(tool -> {
+            assertThat(tool.path("outcome").asText()).isEqualTo("ok");
+            assertThat(tool.path("result").asText()).contains("\"earlierRunCount\":0");
+        });
+    }
+
+    @Test
     void anAnswerThatNamesNoArticleIsStillAnAnswer() {
         ollama.enqueue(FakeOllama.Reply.content(JSON.createObjectNode().put(Variable.INTENT, "find my tasks").put(Variable.SENTIMENT, "neutral")
                 .put("answer", "Open Tasklist and pick the filter of your group.").put(Variable.CONFIDENCE, 0.6).put(Variable.USED_ARTICLES, "")

@@ -25,8 +25,23 @@ final class EvaluationReport {
         row(md, "hold-out, this model", metrics.holdout());
         String baseline = TrainingRecipes.byName(m.name()).map(TrainingRecipe::baselineDescription).orElse("Weka default Logistic");
         row(md, "hold-out, " + baseline + " (baseline)", metrics.baselineLogisticHoldout());
+        if (metrics.alsoTried() != null) {
+            metrics.alsoTried().forEach(a -> row(md, "hold-out, also tried: `" + a.algorithm() + "`", a.holdout()));
+        }
+        if (metrics.groundTruthHoldout() != null) {
+            row(md, "hold-out, the generator's true probabilities (the ceiling)", metrics.groundTruthHoldout());
+        }
         row(md, metrics.folds() + "-fold cross-validation on the training part", metrics.crossValidation());
+        if (metrics.verdict() != null) {
+            md.append("\n**Verdict.** ").append(metrics.verdict()).append("\n");
+        }
         md.append("\n![ROC curve on the hold-out](roc.png)\n");
+        if (metrics.holdoutReliability() != null) {
+            md.append("\n## Reliability on the hold-out\n\n| decile | cases | mean predicted | observed | gap |\n|---|---|---|---|---|\n");
+            metrics.holdoutReliability().deciles().forEach(d -> md.append("| ").append(d.decile()).append(" | ").append(d.cases())
+                    .append(" | ").append(d.meanPredicted()).append(" | ").append(d.observed()).append(" | ").append(d.gap()).append(" |\n"));
+            md.append("\n![Reliability on the hold-out](reliability.png)\n");
+        }
         return md.toString();
     }
 

@@ -36,6 +36,19 @@ public final class LicensingDataGenerator {
     private LicensingDataGenerator() {
     }
 
+    /** The true probability that an application converts: what the generator draws {@code converted} from. */
+    public static double probability(double liquidCapital, double yearsExperience, boolean ownsGym, Number gymSqft, double passionScore) {
+        double logit = -4.2 + 1.1 * Math.log(liquidCapital / 100_000) + 0.18 * yearsExperience
+                + (ownsGym && gymSqft != null && gymSqft.doubleValue() >= 3000 ? 0.9 : 0) + 0.25 * passionScore;
+        return 1 / (1 + Math.exp(-logit));
+    }
+
+    /** {@link #probability} of one row, its features by name as the model reads them. */
+    public static double probability(java.util.function.Function<String, Object> feature) {
+        return probability(((Number) feature.apply("liquidCapital")).doubleValue(), ((Number) feature.apply("yearsExperience")).doubleValue(),
+                "true".equals(feature.apply("ownsGym")), (Number) feature.apply("gymSqft"), ((Number) feature.apply("passionScore")).doubleValue());
+    }
+
     public static void write(Path csv, int rows, long seed) throws IOException {
         Random random = new Random(seed);
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
@@ -47,9 +60,7 @@ public final class LicensingDataGenerator {
                 boolean ownsGym = random.nextDouble() < 0.35;
                 Integer sqft = ownsGym ? 1200 + random.nextInt(4801) : null;
                 int passion = Math.max(1, Math.min(10, (int) Math.round(6 + 2 * random.nextGaussian())));
-                double logit = -4.2 + 1.1 * Math.log(capital / 100_000) + 0.18 * years
-                        + (ownsGym && sqft >= 3000 ? 0.9 : 0) + 0.25 * passion;
-                boolean converted = random.nextDouble() < 1 / (1 + Math.exp(-logit));
+                boolean converted = random.nextDouble() < probability(capital, years, ownsGym, sqft, passion);
                 printer.printRecord(String.format(Locale.ROOT, "GEN-%06d", i), (long) capital, years, ownsGym,
                         sqft == null ? "" : sqft, passion, REGIONS[random.nextInt(REGIONS.length)], converted ? "yes" : "no");
             }

@@ -96,6 +96,41 @@ public final class LoadedModel {
     }
 
     private List<FeatureContribution> explain(Instance instance, double probability) {
+        List<FeatureContribution> contributions = perThread.get() instanceof ExplainsCases model && model.explains()
+                ? exactly(model, instance, probability)
+                : bySwappingInTypicalValues(instance, probability);
+        return contributions.stream()
+                .filter(c -> c.contribution() > 0)
+                .sorted(Comparator.comparingDouble(FeatureContribution::contribution).reversed())
+                .limit(TOP_FEATURES)
+                .toList();
+    }
+
+    /**
+     * The model's own log-odds contributions, told in probability: how much lower the score would be without
+     * the feature's push, the rest of the case unchanged.
+     */
+    private List<FeatureContribution> exactly(ExplainsCases model, Instance instance, double probability) {
+        double[] logOdds;
+        try {
+            logOdds = model.logOddsContributions(instance);
+        } catch (Exception e) {
+            throw new ScoringException("model " + metadata.name() + " " + metadata.version() + " failed to explain a case", e);
+        }
+        double caseLogOdds = Math.log(probability / (1 - probability));
+        List<FeatureContribution> contributions = new ArrayList<>();
+        for (int i = 0; i < header.numAttributes(); i++) {
+            if (i == header.classIndex() || instance.isMissing(i) || header.attribute(i).isString()) {
+                continue;
+            }
+            double without = 1 / (1 + Math.exp(-(caseLogOdds - logOdds[i])));
+            contributions.add(new FeatureContribution(header.attribute(i).name(), decode(header.attribute(i), instance.value(i)), null,
+                    Math.round((probability - without) * 1000d) / 1000d));
+        }
+        return contributions;
+    }
+
+    private List<FeatureContribution> bySwappingInTypicalValues(Instance instance, double probability) {
         List<FeatureContribution> contributions = new ArrayList<>();
         for (int i = 0; i < header.numAttributes(); i++) {
             if (i == header.classIndex() || instance.isMissing(i) || header.attribute(i).isString()) {
@@ -113,11 +148,7 @@ public final class LoadedModel {
             contributions.add(new FeatureContribution(attribute.name(), decode(attribute, instance.value(i)), typical,
                     Math.round(delta * 1000d) / 1000d));
         }
-        return contributions.stream()
-                .filter(c -> c.contribution() > 0)
-                .sorted(Comparator.comparingDouble(FeatureContribution::contribution).reversed())
-                .limit(TOP_FEATURES)
-                .toList();
+        return contributions;
     }
 
     private Instance toInstance(Map<String, ?> features) {

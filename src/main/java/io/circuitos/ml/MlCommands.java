@@ -82,6 +82,8 @@ public final class MlCommands {
                 m.baselineLogisticHoldout().rocAuc(), m.baselineLogisticHoldout().prAuc(), m.baselineLogisticHoldout().brier());
         out.printf("%d-fold cross-validation on the training part: ROC AUC %.4f, PR AUC %.4f, Brier %.4f%n", m.folds(),
                 m.crossValidation().rocAuc(), m.crossValidation().prAuc(), m.crossValidation().brier());
+        m.alsoTried().forEach(a -> out.printf("also tried %s: ROC AUC %.4f, Brier %.4f%n", a.algorithm(), a.holdout().rocAuc(), a.holdout().brier()));
+        out.println(m.verdict());
         return 0;
     }
 

@@ -36,8 +36,18 @@ public record ModelMetadata(
                                String split, String generated) {
     }
 
+    /**
+     * @param holdoutReliability the hold-out by deciles of predicted probability: predicted beside observed
+     * @param alsoTried          other learners trained on the same rows, on the same hold-out
+     * @param groundTruthHoldout for generated data, the generator's own probabilities on the hold-out: the best any model can do
+     * @param verdict            in words, with the figures: does it clearly beat its baseline, is it calibrated, and if not why
+     */
     public record Metrics(ModelMetrics holdout, ModelMetrics crossValidation, int folds,
-                          ModelMetrics baselineLogisticHoldout) {
+                          ModelMetrics baselineLogisticHoldout, Reliability holdoutReliability, List<Alternative> alsoTried,
+                          ModelMetrics groundTruthHoldout, String verdict) {
+    }
+
+    public record Alternative(String algorithm, ModelMetrics holdout) {
     }
 
     /**

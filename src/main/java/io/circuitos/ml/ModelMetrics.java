@@ -23,6 +23,14 @@ public record ModelMetrics(double rocAuc, double prAuc, double brier, int n) {
                 round(squaredError / probabilities.length), probabilities.length);
     }
 
+    /** The standard error of a ROC AUC measured on this many positive and negative cases (Hanley and McNeil, 1982). */
+    public static double aucStandardError(double auc, int positives, int negatives) {
+        double q1 = auc / (2 - auc);
+        double q2 = 2 * auc * auc / (1 + auc);
+        return Math.sqrt((auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc))
+                / ((double) positives * negatives));
+    }
+
     static double round(double value) {
         return Math.round(value * 10_000d) / 10_000d;
     }

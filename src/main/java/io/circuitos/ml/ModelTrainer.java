@@ -104,16 +104,45 @@ public final class ModelTrainer {
         Classifier baseline = newBaseline(recipe);
         baseline.buildClassifier(training);
         double[] baselineProbabilities = predict(baseline, holdout);
-        progress.step("evaluated hold-out and baseline");
 
         boolean[] positives = positives(holdout);
+        List<ModelMetadata.Alternative> alsoTried = new ArrayList<>();
+        for (String commandLine : recipe.alsoTried()) {
+            String[] options = Utils.splitOptions(commandLine);
+            String name = options[0];
+            options[0] = "";
+            Classifier alternative = AbstractClassifier.forName(name, options);
+            alternative.buildClassifier(training);
+            alsoTried.add(new ModelMetadata.Alternative(commandLine, ModelMetrics.of(predict(alternative, holdout), positives)));
+        }
+        progress.step("evaluated hold-out, baseline" + (alsoTried.isEmpty() ? "" : " and " + alsoTried.size() + " other learners"));
+        ModelMetrics ours = ModelMetrics.of(modelProbabilities, positives);
+        ModelMetrics baselineMetrics = ModelMetrics.of(baselineProbabilities, positives);
+        Reliability reliability = Reliability.of(modelProbabilities, positives);
+        ModelMetrics groundTruth = recipe.groundTruth() == null ? null : ModelMetrics.of(groundTruth(recipe, holdout), positives);
         ModelMetadata metadata = metadata(recipe, csv, data, training, holdout, split,
-                new ModelMetadata.Metrics(ModelMetrics.of(modelProbabilities, positives), crossValidation, FOLDS,
-                        ModelMetrics.of(baselineProbabilities, positives)),
+                new ModelMetadata.Metrics(ours, crossValidation, FOLDS, baselineMetrics, reliability, alsoTried, groundTruth,
+                        ModelVerdict.of(recipe.baselineDescription(), ours, baselineMetrics, reliability, alsoTried, groundTruth, positives)),
                 modelProbabilities);
         write(outDir, model, training, metadata, positives, modelProbabilities, baselineProbabilities);
         progress.step("wrote " + outDir);
         return metadata;
+    }
+
+    /** The generator's true probability of each hold-out row. */
+    static double[] groundTruth(TrainingRecipe recipe, Instances holdout) {
+        double[] truth = new double[holdout.numInstances()];
+        for (int i = 0; i < truth.length; i++) {
+            weka.core.Instance row = holdout.instance(i);
+            truth[i] = recipe.groundTruth().applyAsDouble(name -> {
+                Attribute attribute = holdout.attribute(name);
+                if (attribute == null || row.isMissing(attribute)) {
+                    return null;
+                }
+                return attribute.isNumeric() ? (Object) row.value(attribute) : row.stringValue(attribute);
+            });
+        }
+        return truth;
     }
 
     private ModelMetrics crossValidate(TrainingRecipe recipe, Instances training, ProgressBar progress) throws Exception {
@@ -256,6 +285,8 @@ public final class ModelTrainer {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         new RocChart(positives).add(metadata.name(), modelProbabilities).add("Weka default Logistic", baselineProbabilities)
                 .write(outDir.resolve("roc.png"), metadata.name() + " " + metadata.version() + " - hold-out ROC");
+        ReliabilityChart.write(metadata.metrics().holdoutReliability(), outDir.resolve("reliability.png"),
+                metadata.name() + " " + metadata.version() + " - hold-out reliability");
         Files.writeString(outDir.resolve("evaluation.md"), EvaluationReport.markdown(metadata));
         Path tmpMeta = outDir.resolve(METADATA_FILE + ".tmp");
         jsonMapper().writeValue(tmpMeta.toFile(), metadata);

@@ -59,11 +59,8 @@ public final class ModelComparison {
                     "ROC AUC and lift need cases of both outcomes: " + positives + " of " + n + " are positive");
         }
         double auc = auc(cases);
-        double q1 = auc / (2 - auc);
-        double q2 = 2 * auc * auc / (1 + auc);
         int negatives = n - positives;
-        double se = Math.sqrt((auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc))
-                / ((double) positives * negatives));
+        double se = io.circuitos.ml.ModelMetrics.aucStandardError(auc, positives, negatives);
         return new Version(version, status, n, positives, round(auc), round(Math.max(0, auc - 1.96 * se)), round(Math.min(1, auc + 1.96 * se)),
                 round(brier), round(liftTopDecile(cases, (double) positives / n)), reliability,
                 Math.min(positives, negatives) < FEW ? "only " + Math.min(positives, negatives) + " cases of the rarer outcome: these figures "

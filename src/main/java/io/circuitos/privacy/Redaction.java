@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public class Redaction {
 
     /** One feature of {@code topFeatures}, as {@code FeatureContribution} writes it. */
-    private static final Pattern FEATURE = Pattern.compile("(\\w+)=(.*?) \\(([+-][0-9.]+) vs typical (.*?)\\)(?=; |$)");
+    private static final Pattern FEATURE = Pattern.compile(io.circuitos.ml.FeatureContribution.PATTERN + "(?=; |$)");
 
     private final PersonalData personal;
     private final PersonalDecisionClauses clauses;

@@ -66,7 +66,7 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
         SCORE.write(execution, result.score());
         MODEL_VERSION.write(execution, result.modelName() + " " + result.modelVersion());
         TOP_FEATURES.write(execution, result.topFeatures().isEmpty()
-                ? "no feature stands out from the typical case"
+                ? "no feature raises this score"
                 : result.topFeatures().stream().map(FeatureContribution::toString).collect(Collectors.joining("; ")));
         List<LoadedModel> challengers = registry.challengers(modelName);
         if (!challengers.isEmpty()) {

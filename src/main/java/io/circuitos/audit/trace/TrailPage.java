@@ -29,7 +29,7 @@ import org.springframework.web.util.UriUtils;
 final class TrailPage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    private static final Pattern FEATURE = Pattern.compile("(\\w+)=(.*?) \\(([+-][0-9.]+) vs typical (.*?)\\)");
+    private static final Pattern FEATURE = Pattern.compile(io.circuitos.ml.FeatureContribution.PATTERN);
     private static final String TASKLIST = "/camunda/app/tasklist/default/";
     private static final String COCKPIT = "/camunda/app/cockpit/default/";
 
@@ -132,17 +132,17 @@ final class TrailPage {
             return;
         }
         Matcher feature = FEATURE.matcher(topFeatures);
-        if (!feature.find()) { // a sentence such as "no feature stands out from the typical case"
+        if (!feature.find()) { // a sentence such as "no feature raises this score"
             html.append("<p class=\"muted\">").append(e(topFeatures)).append("</p>");
             return;
         }
         feature.reset();
-        html.append("<table><tr><th>top feature</th><th>value</th><th>typical</th><th>effect on the score</th></tr>");
+        html.append("<table><tr><th>top feature</th><th>value</th><th>compared with</th><th>effect on the score</th></tr>");
         while (feature.find()) {
             double contribution = Double.parseDouble(feature.group(3));
             int width = (int) Math.min(100, Math.round(Math.abs(contribution) * 100));
             html.append("<tr><td>").append(e(feature.group(1))).append("</td><td>").append(e(feature.group(2))).append("</td><td>")
-                    .append(e(feature.group(4))).append("</td><td>").append(svg("bar", 0, Math.max(width, 1), contribution < 0 ? "neg" : null))
+                    .append(feature.group(4) == null ? "the average case" : "typical " + e(feature.group(4))).append("</td><td>").append(svg("bar", 0, Math.max(width, 1), contribution < 0 ? "neg" : null))
                     .append(e(feature.group(3))).append("</td></tr>");
         }
         html.append("</table>");

@@ -17,6 +17,10 @@ public class CircuitosApplication {
         if (MlCommands.handles(args)) {
             System.exit(MlCommands.run(args, System.out, System.err));
         }
+        if (io.circuitos.cases.CasesCommand.handles(args)) {
+            System.exit(io.circuitos.cases.CasesCommand.run(args, none -> SpringApplication.run(CircuitosApplication.class,
+                    io.circuitos.cases.CasesCommand.applicationArguments()).getBean(io.circuitos.cases.CaseRunner.class), System.out, System.err));
+        }
         SpringApplication.run(CircuitosApplication.class, args);
     }
 }

@@ -79,6 +79,8 @@ public class SecurityConfiguration {
                         .hasAnyAuthority(group(Groups.ADMINS), group(Groups.SALES_MANAGERS), group(Groups.MARKETING_MANAGERS))
                         .requestMatchers(PATHS.matcher("/api/deployments/**"), PATHS.matcher("/api/decisions/**"))
                         .hasAnyAuthority(group(Groups.ADMINS), group(Groups.ANALYSTS))
+                        .requestMatchers(PATHS.matcher(org.springframework.http.HttpMethod.POST, "/api/agents/*/cases/**"))
+                        .hasAnyAuthority(group(Groups.ADMINS), group(Groups.ANALYSTS))
                         .requestMatchers(PATHS.matcher(org.springframework.http.HttpMethod.POST, "/api/models/**"))
                         .hasAnyAuthority(group(Groups.ADMINS), group(Groups.ANALYSTS))
                         .requestMatchers(PATHS.matcher("/api/models/**"))

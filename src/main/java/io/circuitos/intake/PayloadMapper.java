@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Reads a route's fields out of an event, checks them, and turns them into process variables. */
-final class PayloadMapper {
+public final class PayloadMapper {
 
     // deliberately simple: one @, no spaces, a dot in the domain; the CRM owns real address validation
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -15,7 +15,7 @@ final class PayloadMapper {
     private PayloadMapper() {
     }
 
-    static Map<String, Object> variables(Route route, JsonNode event) {
+    public static Map<String, Object> variables(Route route, JsonNode event) {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (FieldMapping field : route.fields()) {
             JsonNode node = event.at(pointer(field.path()));

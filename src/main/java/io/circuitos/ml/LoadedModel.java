@@ -59,7 +59,7 @@ public final class LoadedModel {
     }
 
     /** Percentile (0–100) of a probability among the reference population, interpolated between quantiles. */
-    double percentile(double probability) {
+    public double percentile(double probability) {
         int last = quantiles.length - 1;
         int k = lastIndexAtOrBelow(probability);
         if (k < 0) {

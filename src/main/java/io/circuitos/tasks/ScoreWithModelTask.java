@@ -46,9 +46,17 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
     private final ModelRegistry registry;
     private final DriftMonitor drift;
 
+    private final Map<String, Double> fixedProbabilities;
+
     public ScoreWithModelTask(ModelRegistry registry, DriftMonitor drift) {
+        this(registry, drift, Map.of());
+    }
+
+    /** For a case book's run: these models answer the probability the case fixed (their score is its percentile), without scoring. */
+    public ScoreWithModelTask(ModelRegistry registry, DriftMonitor drift, Map<String, Double> fixedProbabilities) {
         this.registry = registry;
         this.drift = drift;
+        this.fixedProbabilities = Map.copyOf(fixedProbabilities);
     }
 
     @Override
@@ -58,6 +66,14 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
             throw new ScoringException("service task " + execution.getCurrentActivityId() + " has no " + MODEL_NAME.name() + " input");
         }
         LoadedModel model = registry.get(modelName);
+        Double fixed = fixedProbabilities.get(modelName);
+        if (fixed != null) {
+            PROBABILITY.write(execution, fixed);
+            SCORE.write(execution, model.percentile(fixed));
+            MODEL_VERSION.write(execution, modelName + " fixed by the case book");
+            TOP_FEATURES.write(execution, "the case book fixed this probability");
+            return;
+        }
         Map<String, Object> features = execution.getVariables();
         ScoreResult result = model.score(features);
         drift.observe(model, features, result.score());

@@ -28,7 +28,7 @@ class ArchitectureTest {
             "io.circuitos.customers..", "io.circuitos.mail..", "io.circuitos.notify..", "io.circuitos.drafting.."};
     private static final String[] FEATURES = {"io.circuitos.agents..", "io.circuitos.audit..", "io.circuitos.privacy..",
             "io.circuitos.identity..", "io.circuitos.intake..", "io.circuitos.imports..", "io.circuitos.demo..",
-            "io.circuitos.deployments.."};
+            "io.circuitos.deployments..", "io.circuitos.cases.."};
 
     @ArchTest
     static final ArchRule layersOnlyLookDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -59,7 +59,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresDoNotKnowAgents = noClasses().that().resideInAnyPackage("io.circuitos.audit..", "io.circuitos.privacy..",
                     "io.circuitos.identity..", "io.circuitos.intake..", "io.circuitos.imports..", "io.circuitos.demo..",
-                    "io.circuitos.deployments..")
+                    "io.circuitos.deployments..", "io.circuitos.cases..")
             .should().dependOnClassesThat().resideInAPackage("io.circuitos.agents..")
             .because("platform features serve every agent; an agent declares a capability (an interface of the feature) and the "
                     + "feature asks every agent that declares it");

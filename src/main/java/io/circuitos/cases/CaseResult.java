@@ -1,0 +1,14 @@
+package io.circuitos.cases;
+
+import java.util.List;
+
+/**
+ * How one case went.
+ *
+ * @param difference the first thing that did not hold, in words (null when the case passed)
+ * @param path       the elements the run passed, in order ({@code name (id)})
+ * @param recorded   the side effects recorded instead of performed
+ */
+public record CaseResult(String name, boolean passed, String difference, List<String> path, List<RecordedEffect> recorded,
+                         List<String> toolsCalled, long millis) {
+}

@@ -33,7 +33,7 @@ public record CaseBook(String process, List<AgentCase> cases) {
 
         public AgentCase {
             steps = steps == null ? List.of() : List.copyOf(steps);
-            fakes = fakes == null ? new Fakes(null, null, null) : fakes;
+            fakes = fakes == null ? new Fakes(null, null, null, null) : fakes;
         }
     }
 
@@ -47,8 +47,9 @@ public record CaseBook(String process, List<AgentCase> cases) {
      * @param llm        the model's replies in order: a text, or {@code {tool: name, arguments: {...}}} to call a tool;
      *                   without them no AI model is configured and drafts come from templates
      * @param deliveries {@code delivered} (default) or {@code fail}: how recorded emails, channel posts and webhooks answer
+     * @param tasks      tasks whose answer the case fixes, by task name: their outputs by name (a tool's result, a selection)
      */
-    public record Fakes(Map<String, Double> scores, List<Object> llm, String deliveries) {
+    public record Fakes(Map<String, Double> scores, List<Object> llm, String deliveries, Map<String, Map<String, Object>> tasks) {
 
         public boolean deliveriesFail() {
             return "fail".equals(deliveries);

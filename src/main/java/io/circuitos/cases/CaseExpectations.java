@@ -127,7 +127,9 @@ final class CaseExpectations {
         for (HistoricVariableInstance variable : engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()) {
             if (variable.getActivityInstanceId() == null || variable.getActivityInstanceId().equals(processInstanceId)) {
-                values.put(variable.getName(), variable.getValue());
+                org.camunda.bpm.engine.variable.value.TypedValue typed = variable.getTypedValue();
+                values.put(variable.getName(), typed instanceof org.camunda.bpm.engine.variable.value.ObjectValue object && !object.isDeserialized()
+                        ? object.getValueSerialized() : typed == null ? null : typed.getValue());
             }
         }
         return values;

@@ -112,7 +112,12 @@ public class CaseRunner {
                     "data", agentCase.event().data() == null ? Map.of() : agentCase.event().data()));
             Map<String, Object> variables = PayloadMapper.variables(route, event);
             Object businessKey = route.businessKey() == null ? null : variables.get(route.businessKey());
-            return startWith(engine, process, businessKey == null ? agentCase.name() : businessKey.toString(), variables);
+            String key = businessKey == null ? agentCase.name() : businessKey.toString();
+            if (route.message() != null) {
+                return engine.getRuntimeService().createMessageCorrelation(route.message()).processInstanceBusinessKey(key)
+                        .setVariables(variables).correlateStartMessage().getId();
+            }
+            return startWith(engine, process, key, variables);
         }
         return startWith(engine, process, agentCase.businessKey() == null ? agentCase.name() : agentCase.businessKey(), agentCase.variables());
     }

@@ -55,6 +55,12 @@ final class CaseWorld {
         overrides.put(LlmDraftTask.SPEC.name(), new LlmDraftTask(gateway, parts.prompts(), parts.guard(), parts.llm().budget()));
         overrides.put(LlmAgentTask.SPEC.name(), new LlmAgentTask(gateway, parts.prompts(), parts.guard(), parts.llm().budget(),
                 new ToolBox(TaskCatalogue.shipped(), this::tool), new SimpleMeterRegistry()));
+        if (fakes.tasks() != null) {
+            fakes.tasks().forEach((task, answer) -> overrides.put(task, new FixedAnswerTask(TaskCatalogue.shipped().entries().stream()
+                    .filter(e -> e.spec().name().equals(task)).findFirst()
+                    .orElseThrow(() -> new CaseBookException("fakes.tasks names '" + task + "', which is no task of the catalogue")).spec(),
+                    answer == null ? Map.of() : answer, effects)));
+        }
     }
 
     Object bean(String name) {

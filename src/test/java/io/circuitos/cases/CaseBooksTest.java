@@ -1,0 +1,148 @@
+package io.circuitos.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.circuitos.deployments.ShippedAgents;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Every shipped agent's case book passes on what ships, in the application's own runner; a moved threshold makes the
+ * cases that depend on it fail by name, through the API as an analyst sends it; nothing of a case run reaches the
+ * application's engine or tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CaseBooksTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    CaseRunner runner;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    JdbcTemplate database;
+    @LocalServerPort
+    int port;
+
+    /** The process keys of the shipped agents, read from the BPMN files that ship. */
+    static Stream<String> shippedAgents() {
+        return ShippedAgents.processes().keySet().stream()
+                .map(file -> file.substring(file.lastIndexOf('/') + 1).replace(".bpmn", "")).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedAgents")
+    void everyShippedAgentKeepsItsCaseBook(String process) {
+        CaseBook book = CaseBooks.of(process).orElseThrow(() -> new AssertionError(process + " ships no case book: cases/" + process + ".yaml"));
+        assertThat(book.cases()).as("cases of " + process).isNotEmpty();
+
+        CaseReport report = runner.run(book, Map.of());
+
+        assertThat(report.failing()).as(report.summary()).isEmpty();
+        assertThat(report.results()).allSatisfy(result -> assertThat(result.path()).isNotEmpty());
+    }
+
+    @Test
+    void aCaseRunLeavesTheApplicationsEngineAndTablesAsTheyWere() {
+        long runs = history.createHistoricProcessInstanceQuery().count();
+        long deployments = repository.createDeploymentQuery().count();
+        int sent = database.queryForObject("select count(*) from circuitos_sent_email", Integer.class);
+
+        CaseReport report = runner.run(CaseBooks.of("lost-opportunity").orElseThrow(), Map.of());
+
+        assertThat(report.results()).anySatisfy(r -> assertThat(r.recorded()).extracting(RecordedEffect::task).contains("sendEmail"));
+        assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(runs);
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+        assertThat(database.queryForObject("select count(*) from circuitos_sent_email", Integer.class)).isEqualTo(sent);
+    }
+
+    @Test
+    void anAnalystWhoMovesAThresholdReadsWhichCasesNowEndDifferently() throws Exception {
+        String band = new String(ShippedAgents.decisions().get("decisions/lost-opportunity-band.dmn"), StandardCharsets.UTF_8)
+                .replace("[60..80[", "[75..80[").replace("&lt; 60", "&lt; 75");
+
+        ResponseEntity<String> answer = post("analyst", "lost-opportunity", Map.of("file", file("lost-opportunity-band.dmn", band)));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        JsonNode report = JSON.readTree(answer.getBody());
+        int cases = report.get("cases").asInt();
+        assertThat(report.get("passed").asInt()).isEqualTo(cases - 1);
+        assertThat(report.get("summary").asText()).startsWith((cases - 1) + " of " + cases + " cases pass; case `middling-score-goes-to-nurture`: "
+                + "variable band is \"ignore\", expected \"high\"");
+        JsonNode failed = report.get("results").findParents("passed").stream().filter(r -> !r.get("passed").asBoolean()).findFirst().orElseThrow();
+        assertThat(failed.get("path").toString()).contains("Ignored");
+    }
+
+    @Test
+    void extraCasesAnAnalystSendsRunWithTheShippedOnes() throws Exception {
+        String extra = """
+                process: lost-opportunity
+                cases:
+                  - name: a-zero-score-is-urgent
+                    variables: { opportunityId: X-1, amount: 10, contactEmail: x@example.com, contactName: X }
+                    fakes: { scores: { lost-opportunity-reactivation: 0.0 } }
+                    expect: { variables: { band: urgent } }
+                """;
+        JsonNode report = JSON.readTree(post("analyst", "lost-opportunity", Map.of("cases", file("more.yaml", extra))).getBody());
+
+        assertThat(report.get("summary").asText()).contains("case `a-zero-score-is-urgent`: variable band is \"ignore\", expected \"urgent\"");
+    }
+
+    @Test
+    void aBadCaseFileIsRefusedNamingItsProblemAndOnlyAnalystsRunCases() {
+        ResponseEntity<String> typo = post("analyst", "lost-opportunity", Map.of("cases", file("typo.yaml",
+                "process: lost-opportunity\ncases:\n  - name: x\n    variables: {}\n    expect: { waitAt: ReengageOpportunity }\n")));
+        assertThat(typo.getStatusCode().value()).isEqualTo(400);
+        assertThat(typo.getBody()).contains("typo.yaml").contains("waitAt");
+
+        assertThat(post("rep", "lost-opportunity", Map.of()).getStatusCode().value()).isEqualTo(403);
+        assertThat(post("analyst", "no-such-agent", Map.of()).getStatusCode().value()).isEqualTo(404);
+        assertThatThrownBy(() -> CaseBookReader.read("x.yaml", "process: p\ncases:\n  - name: a\n    expect: {}\n".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("needs either 'event' or 'variables'");
+    }
+
+    private ResponseEntity<String> post(String user, String process, Map<String, ByteArrayResource> parts) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        parts.forEach(body::add);
+        return RestClient.create("http://127.0.0.1:" + port).post().uri("/api/agents/{process}/cases/run", process)
+                .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(body).retrieve()
+                .onStatus(status -> true, (request, response) -> { })
+                .toEntity(String.class);
+    }
+
+    private static ByteArrayResource file(String name, String content) {
+        return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+}

@@ -22,4 +22,16 @@ public class CasesConfiguration {
         return new CaseRunner(new CaseWorld.Parts(name -> context.containsBean(name) ? context.getBean(name) : null, models, prompts, guard, llm),
                 tasks, Set.of(context.getBeanDefinitionNames()), references, engine.deployments().limits(), routes);
     }
+
+    @Bean
+    public CaseOverrideStore caseOverrideStore(org.springframework.jdbc.core.JdbcTemplate database, java.time.Clock clock) {
+        return new CaseOverrideStore(database, clock);
+    }
+
+    /** Off with {@code circuitos.cases.gate=false}: deployments then go live without their agents' case books. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "circuitos.cases.gate", havingValue = "true", matchIfMissing = true)
+    public CaseBookGate caseBookGate(CaseRunner runner, CaseOverrideStore overrides) {
+        return new CaseBookGate(runner, overrides, io.circuitos.engine.CircuitosEnginePlugin.ADMIN_GROUP);
+    }
 }

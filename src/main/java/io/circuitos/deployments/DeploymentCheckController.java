@@ -38,7 +38,11 @@ public class DeploymentCheckController {
     private final RouteCatalogue routes;
     private final PromptLibrary prompts;
 
-    public DeploymentCheckController(SandboxPlugin sandbox, ProcessEngine engine, RouteCatalogue routes, PromptLibrary prompts) {
+    private final org.springframework.beans.factory.ObjectProvider<io.circuitos.engine.sandbox.DeploymentGate> gates;
+
+    public DeploymentCheckController(SandboxPlugin sandbox, ProcessEngine engine, RouteCatalogue routes, PromptLibrary prompts,
+                                     org.springframework.beans.factory.ObjectProvider<io.circuitos.engine.sandbox.DeploymentGate> gates) {
+        this.gates = gates;
         this.sandbox = sandbox;
         this.engine = engine;
         this.routes = routes;
@@ -64,12 +68,15 @@ public class DeploymentCheckController {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         List<ResourceProblems> guard = sandbox.checkAsDeployment(uploaded, configuration);
         List<ContractProblem> contract = guard.isEmpty() ? contract(uploaded) : List.of();
+        List<io.circuitos.engine.sandbox.DeploymentGate.Finding> cases = guard.isEmpty() && contract.isEmpty()
+                ? gates.orderedStream().flatMap(gate -> gate.findings(uploaded).stream()).toList() : List.of();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", guard.isEmpty() && contract.isEmpty());
+        body.put("ok", guard.isEmpty() && contract.isEmpty() && cases.stream().allMatch(io.circuitos.engine.sandbox.DeploymentGate.Finding::passes));
         body.put("guard", guard);
         body.put("contract", contract);
+        body.put("cases", cases);
         if (!guard.isEmpty()) {
-            body.put("note", "the contract check runs once the guard accepts the files");
+            body.put("note", "the contract check and the case books run once the guard accepts the files");
         }
         return ResponseEntity.ok(body);
     }

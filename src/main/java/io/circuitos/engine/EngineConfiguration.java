@@ -72,10 +72,11 @@ public class EngineConfiguration {
      */
     @Bean
     public SandboxPlugin sandboxPlugin(ApplicationContext context, RegisteredTasks tasks, ReferenceCatalog references,
-                                       EngineProperties properties) {
+                                       EngineProperties properties, org.springframework.beans.factory.ObjectProvider<io.circuitos.engine.sandbox.DeploymentGate> gates) {
         EngineProperties.Deployments deployments = properties.deployments();
         return new SandboxPlugin(name -> context.containsBean(name) ? context.getBean(name) : null, tasks, Set.of(context.getBeanDefinitionNames()),
-                references, Set.copyOf(deployments.trustedGroups().stream().filter(g -> !g.isBlank()).toList()), deployments.limits());
+                references, Set.copyOf(deployments.trustedGroups().stream().filter(g -> !g.isBlank()).toList()), deployments.limits(),
+                () -> gates.orderedStream().toList());
     }
 
     /** Uploads of deployments (engine REST as Camunda Modeler deploys, the check and what-if endpoints) within the size limit. */

@@ -100,6 +100,75 @@ class CaseBooksTest {
     }
 
     @Test
+    void aDeploymentThatBreaksCasesIsRefusedNamingThemAndTheFixedVersionDeploys() throws Exception {
+        String moved = movedThreshold();
+        ResponseEntity<String> refused = deploy("analyst", null, moved);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("case book of lost-opportunity").contains("middling-score-goes-to-nurture");
+
+        ResponseEntity<String> repOverride = deploy("analyst", "override: the nurture band moves on purpose", moved);
+        assertThat(repOverride.getStatusCode().value()).as("only admins override").isEqualTo(400);
+        assertThat(repOverride.getBody()).contains("only admins may deploy past failing cases");
+
+        ResponseEntity<String> fixed = deploy("analyst", null,
+                new String(ShippedAgents.decisions().get("decisions/lost-opportunity-band.dmn"), StandardCharsets.UTF_8));
+        assertThat(fixed.getStatusCode().value()).as(fixed.getBody()).isEqualTo(200);
+
+        JsonNode check = JSON.readTree(client().post().uri("/api/deployments/check")
+                .header(HttpHeaders.AUTHORIZATION, basic("analyst")).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(multipart(Map.of("file", file("lost-opportunity-band.dmn", moved)))).retrieve().body(String.class));
+        assertThat(check.get("ok").asBoolean()).isFalse();
+        assertThat(check.get("cases").toString()).contains("middling-score-goes-to-nurture");
+    }
+
+    @Test
+    void anAdminMayDeployPastFailingCasesWithAReasonThatIsRecorded() {
+        ResponseEntity<String> deployed = deploy("demo", "override: marketing asked to stop nurturing middling leads", movedThreshold());
+
+        assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
+        assertThat(database.queryForList("select by_user, reason, failing from circuitos_case_override where process_key = 'lost-opportunity'"))
+                .anySatisfy(row -> {
+                    assertThat(row.get("BY_USER")).isEqualTo("demo");
+                    assertThat(row.get("REASON")).isEqualTo("marketing asked to stop nurturing middling leads");
+                    assertThat(row.get("FAILING").toString()).contains("middling-score-goes-to-nurture");
+                });
+        deploy("demo", null, new String(ShippedAgents.decisions().get("decisions/lost-opportunity-band.dmn"), StandardCharsets.UTF_8));
+    }
+
+    private static String movedThreshold() {
+        return new String(ShippedAgents.decisions().get("decisions/lost-opportunity-band.dmn"), StandardCharsets.UTF_8)
+                .replace("[60..80[", "[75..80[").replace("&lt; 60", "&lt; 75");
+    }
+
+    private ResponseEntity<String> deploy(String user, String source, String dmn) {
+        MultiValueMap<String, Object> body = multipart(Map.of("data", file("lost-opportunity-band.dmn", dmn)));
+        body.add("deployment-name", "band change");
+        body.add("deploy-changed-only", "false");
+        if (source != null) {
+            body.add("deployment-source", source);
+        }
+        return client().post().uri("/engine-rest/deployment/create")
+                .header(HttpHeaders.AUTHORIZATION, basic(user)).contentType(MediaType.MULTIPART_FORM_DATA).body(body).retrieve()
+                .onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
+    }
+
+    /** Uploads with a Content-Length, as Camunda Modeler sends them (the upload limit needs one). */
+    private RestClient client() {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).requestFactory(new org.springframework.http.client.BufferingClientHttpRequestFactory(
+                new org.springframework.http.client.SimpleClientHttpRequestFactory())).build();
+    }
+
+    private static MultiValueMap<String, Object> multipart(Map<String, ByteArrayResource> parts) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        parts.forEach(body::add);
+        return body;
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void extraCasesAnAnalystSendsRunWithTheShippedOnes() throws Exception {
         String extra = """
                 process: lost-opportunity
@@ -130,7 +199,7 @@ class CaseBooksTest {
     private ResponseEntity<String> post(String user, String process, Map<String, ByteArrayResource> parts) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         parts.forEach(body::add);
-        return RestClient.create("http://127.0.0.1:" + port).post().uri("/api/agents/{process}/cases/run", process)
+        return client().post().uri("/api/agents/{process}/cases/run", process)
                 .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(body).retrieve()
                 .onStatus(status -> true, (request, response) -> { })

@@ -22,11 +22,19 @@ public class DeploymentGuard implements Deployer {
     private final DeploymentCheck check;
     private final ReferenceCatalog references;
     private final Set<String> trustedGroups;
+    private final java.util.function.Supplier<List<DeploymentGate>> gates;
 
     public DeploymentGuard(DeploymentCheck check, ReferenceCatalog references, Set<String> trustedGroups) {
+        this(check, references, trustedGroups, List::of);
+    }
+
+    /** @param gates the features' checks after the guard's own, looked up when a deployment comes (they may need the engine) */
+    public DeploymentGuard(DeploymentCheck check, ReferenceCatalog references, Set<String> trustedGroups,
+                           java.util.function.Supplier<List<DeploymentGate>> gates) {
         this.check = check;
         this.references = references;
         this.trustedGroups = trustedGroups;
+        this.gates = gates;
     }
 
     @Override
@@ -42,6 +50,13 @@ public class DeploymentGuard implements Deployer {
         List<ResourceProblems> refused = check.check(resources, withDeployed(references, command));
         if (!refused.isEmpty()) {
             throw new DeploymentRefusedException(refused);
+        }
+        for (DeploymentGate gate : gates.get()) {
+            List<ResourceProblems> gated = gate.refusals(resources, deployment.getSource(), command.getAuthenticatedUserId(),
+                    command.getAuthenticatedGroupIds() == null ? List.of() : command.getAuthenticatedGroupIds());
+            if (!gated.isEmpty()) {
+                throw new DeploymentRefusedException(gated);
+            }
         }
     }
 

@@ -22,9 +22,18 @@ public class SandboxPlugin extends AbstractProcessEnginePlugin {
     private final ReferenceCatalog references;
     private final Set<String> trustedGroups;
     private final DeploymentLimits limits;
+    private final java.util.function.Supplier<List<DeploymentGate>> gates;
 
     public SandboxPlugin(Function<String, Object> beans, RegisteredTasks tasks, Set<String> applicationBeanNames,
                          ReferenceCatalog references, Set<String> trustedGroups, DeploymentLimits limits) {
+        this(beans, tasks, applicationBeanNames, references, trustedGroups, limits, List::of);
+    }
+
+    /** @param gates the features' checks a user's deployment must pass after the guard's rules (e.g. the case books) */
+    public SandboxPlugin(Function<String, Object> beans, RegisteredTasks tasks, Set<String> applicationBeanNames,
+                         ReferenceCatalog references, Set<String> trustedGroups, DeploymentLimits limits,
+                         java.util.function.Supplier<List<DeploymentGate>> gates) {
+        this.gates = gates;
         this.beans = beans;
         this.tasks = tasks;
         this.applicationBeanNames = applicationBeanNames;
@@ -54,7 +63,7 @@ public class SandboxPlugin extends AbstractProcessEnginePlugin {
         configuration.setExpressionManager(new SandboxedExpressionManager(beans, tasks));
         List<Deployer> preDeployers = new ArrayList<>(configuration.getCustomPreDeployers() == null
                 ? List.of() : configuration.getCustomPreDeployers());
-        preDeployers.add(0, new DeploymentGuard(deploymentCheck(), references, trustedGroups));
+        preDeployers.add(0, new DeploymentGuard(deploymentCheck(), references, trustedGroups, gates));
         configuration.setCustomPreDeployers(preDeployers);
     }
 }

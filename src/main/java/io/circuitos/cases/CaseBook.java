@@ -58,9 +58,14 @@ public record CaseBook(String process, List<AgentCase> cases) {
 
     /**
      * One thing that happens after the start: a person completes a user task ({@code complete}: its id, with
-     * {@code variables}), or a timer comes due ({@code timer}: the timer event's id).
+     * {@code variables}), a timer comes due ({@code timer}: the timer event's id), or an event arrives for the run
+     * ({@code event}: through its route, as the webhook continuing the run would).
      */
-    public record Step(String complete, Map<String, Object> variables, String timer) {
+    public record Step(String complete, Map<String, Object> variables, String timer, Event event) {
+
+        int kinds() {
+            return (complete == null ? 0 : 1) + (timer == null ? 0 : 1) + (event == null ? 0 : 1);
+        }
     }
 
     /**
@@ -73,11 +78,23 @@ public record CaseBook(String process, List<AgentCase> cases) {
      * @param sideEffects   the side-effect tasks recorded (not performed), in order, by task name
      * @param toolsCalled   tools the LLM called, by task name
      * @param text          texts that must or must not appear in a variable (a draft)
+     * @param judged        drafts a judge model scores against a rubric
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Expect(Map<String, Object> variables, String waitsAt, String candidateGroup, Integer priority, String endedAt,
                          List<String> passed, List<String> notPassed, List<String> sideEffects, List<String> toolsCalled,
-                         List<Text> text) {
+                         List<Text> text, List<Judged> judged) {
+    }
+
+    /**
+     * A draft judged against a rubric: with an AI model configured it must score at least {@code threshold} (default 0.7);
+     * without one (or when the judge fails) the {@code fallback} phrases decide, and the result says it was not judged.
+     */
+    public record Judged(String variable, String rubric, Double threshold, Text fallback) {
+
+        public double minimum() {
+            return threshold == null ? 0.7 : threshold;
+        }
     }
 
     public record Text(String variable, List<String> contains, List<String> notContains) {

@@ -28,8 +28,11 @@ public final class CaseBookReader {
             LoaderOptions options = new LoaderOptions();
             options.setMaxAliasesForCollections(20);
             tree = new Yaml(new SafeConstructor(options)).load(new String(yaml, StandardCharsets.UTF_8));
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            throw new CaseBookException(file + " is not YAML: " + e.getProblem() + (e.getProblemMark() == null ? ""
+                    : " at line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1)));
         } catch (RuntimeException e) {
-            throw new CaseBookException(file + " is not YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new CaseBookException(file + " is not YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
         if (!(tree instanceof Map<?, ?>)) {
             throw new CaseBookException(file + " must be a mapping with 'process' and 'cases'");
@@ -64,8 +67,9 @@ public final class CaseBookReader {
                 throw new CaseBookException(where + " '" + c.name() + "' expects nothing ('expect')");
             }
             for (CaseBook.Step step : c.steps()) {
-                if ((step.complete() == null) == (step.timer() == null)) {
-                    throw new CaseBookException(where + " '" + c.name() + "': each step is either 'complete: <user task>' or 'timer: <timer event>'");
+                if (step.kinds() != 1) {
+                    throw new CaseBookException(where + " '" + c.name() + "': each step is one of 'complete: <user task>', 'timer: <timer event>' "
+                            + "or 'event: {type, data}'");
                 }
             }
         }

@@ -19,11 +19,16 @@ final class CaseExpectations {
     private final ProcessEngine engine;
     private final String processInstanceId;
     private final CaseWorld world;
+    private final CaseJudge judge;
+    private final List<String> notes;
 
-    CaseExpectations(ProcessEngine engine, String processInstanceId, CaseWorld world) {
+    /** @param notes where what the reader should know is added (a draft not judged, a judge's reason) */
+    CaseExpectations(ProcessEngine engine, String processInstanceId, CaseWorld world, CaseJudge judge, List<String> notes) {
         this.engine = engine;
         this.processInstanceId = processInstanceId;
         this.world = world;
+        this.judge = judge;
+        this.notes = notes;
     }
 
     String firstDifference(CaseBook.Expect expect) {
@@ -78,7 +83,29 @@ final class CaseExpectations {
                 return difference;
             }
         }
+        for (CaseBook.Judged judged : expect.judged() == null ? List.<CaseBook.Judged>of() : expect.judged()) {
+            String difference = judged(judged);
+            if (difference != null) {
+                return difference;
+            }
+        }
         return null;
+    }
+
+    private String judged(CaseBook.Judged judged) {
+        Object draft = variables().get(judged.variable());
+        if (draft == null) {
+            return "variable " + judged.variable() + " is not set, so no draft to judge";
+        }
+        CaseJudge.Verdict verdict = judge.judge(judged.rubric(), draft.toString());
+        if (verdict.score() == null) {
+            notes.add(judged.variable() + " " + verdict.note() + "; its fallback phrases were checked instead");
+            return judged.fallback() == null ? null
+                    : text(new CaseBook.Text(judged.variable(), judged.fallback().contains(), judged.fallback().notContains()));
+        }
+        notes.add(judged.variable() + " " + verdict.note());
+        return verdict.score() >= judged.minimum() ? null
+                : judged.variable() + " scores " + verdict.score() + " against its rubric, below " + judged.minimum();
     }
 
     private String waiting(CaseBook.Expect expect) {

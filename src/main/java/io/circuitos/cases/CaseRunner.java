@@ -41,6 +41,7 @@ public class CaseRunner {
     private final ReferenceCatalog references;
     private final DeploymentLimits limits;
     private final RouteCatalogue routes;
+    private final CaseJudge judge;
 
     public CaseRunner(CaseWorld.Parts parts, RegisteredTasks tasks, Set<String> applicationBeanNames, ReferenceCatalog references,
                       DeploymentLimits limits, RouteCatalogue routes) {
@@ -50,6 +51,7 @@ public class CaseRunner {
         this.references = references;
         this.limits = limits;
         this.routes = routes;
+        this.judge = new CaseJudge(parts.judge(), new io.circuitos.llm.PromptLibrary(CaseJudge.PROMPTS));
     }
 
     /** @param candidate files an analyst deploys (name → content) over the shipped ones; empty to run on what ships */
@@ -84,12 +86,13 @@ public class CaseRunner {
         long started = System.nanoTime();
         String processInstanceId = null;
         String difference;
+        List<String> notes = new ArrayList<>();
         try {
             processInstanceId = start(engine, process, agentCase);
             drive(engine);
             difference = steps(engine, processInstanceId, agentCase);
             if (difference == null) {
-                difference = new CaseExpectations(engine, processInstanceId, world).firstDifference(agentCase.expect());
+                difference = new CaseExpectations(engine, processInstanceId, world, judge, notes).firstDifference(agentCase.expect());
             }
         } catch (CaseBookException | IntakeRejection e) {
             difference = e.getMessage();
@@ -97,7 +100,7 @@ public class CaseRunner {
             difference = "the run failed: " + e.getMessage();
         }
         List<String> path = processInstanceId == null ? List.of() : CaseExpectations.path(engine, processInstanceId);
-        return new CaseResult(agentCase.name(), difference == null, difference, path, world.effects(), world.toolsCalled(),
+        return new CaseResult(agentCase.name(), difference == null, difference, path, world.effects(), world.toolsCalled(), List.copyOf(notes),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -147,8 +150,26 @@ public class CaseRunner {
         throw new CaseBookException("the run executed " + MAX_JOBS + " jobs without coming to rest: it loops");
     }
 
+    /** An event for the run, through its route's message, as the webhook that continues a run would deliver it. */
+    private String continueWith(ProcessEngine engine, String processInstanceId, CaseBook.Event event) {
+        Route route = routes.route(event.type()).orElseThrow(() -> new CaseBookException("no route for event type '" + event.type() + "'"));
+        if (route.message() == null) {
+            throw new CaseBookException("event type '" + event.type() + "' continues no run (its route has no message)");
+        }
+        Map<String, Object> variables = PayloadMapper.variables(route, JSON.valueToTree(Map.of("type", event.type(),
+                "data", event.data() == null ? Map.of() : event.data())));
+        boolean waits = engine.getRuntimeService().createExecutionQuery().processInstanceId(processInstanceId)
+                .messageEventSubscriptionName(route.message()).count() > 0;
+        if (!waits) {
+            return "the run does not wait for " + event.type() + "; it waits at " + CaseExpectations.waitingAt(engine, processInstanceId);
+        }
+        engine.getRuntimeService().createMessageCorrelation(route.message()).processInstanceId(processInstanceId).setVariables(variables)
+                .correlate();
+        return null;
+    }
+
     /** Acts out the case's steps; the first that cannot happen is the difference. */
-    private static String steps(ProcessEngine engine, String processInstanceId, CaseBook.AgentCase agentCase) {
+    private String steps(ProcessEngine engine, String processInstanceId, CaseBook.AgentCase agentCase) {
         int number = 0;
         for (CaseBook.Step step : agentCase.steps()) {
             number++;
@@ -160,6 +181,11 @@ public class CaseRunner {
                             + CaseExpectations.waitingAt(engine, processInstanceId);
                 }
                 engine.getTaskService().complete(task.getId(), step.variables() == null ? Map.of() : step.variables());
+            } else if (step.event() != null) {
+                String difference = continueWith(engine, processInstanceId, step.event());
+                if (difference != null) {
+                    return "step " + number + ": " + difference;
+                }
             } else {
                 List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).activityId(step.timer())
                         .timers().list();

@@ -36,7 +36,7 @@ final class CaseWorld {
 
     /** What the world is built from: the application's beans and the collaborators the stand-in tasks need. */
     record Parts(Function<String, Object> application, ModelRegistry models, PromptLibrary prompts, ContentGuard guard,
-                 LlmProperties llm) {
+                 LlmProperties llm, LlmGateway judge) {
     }
 
     CaseWorld(CaseBook.Fakes fakes, Parts parts) {

@@ -80,6 +80,7 @@ public final class CasesCommand {
             if (!result.passed()) {
                 out.println("     path: " + String.join(" > ", result.path()));
             }
+            result.notes().forEach(note -> out.println("     note: " + note));
         }
         out.printf("%s: %d of %d cases pass (%d ms)%n", report.process(), report.passed(), report.cases(), report.millis());
     }

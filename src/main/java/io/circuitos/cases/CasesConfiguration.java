@@ -18,8 +18,10 @@ public class CasesConfiguration {
 
     @Bean
     public CaseRunner caseRunner(ApplicationContext context, ModelRegistry models, PromptLibrary prompts, ContentGuard guard, LlmProperties llm,
-                                 RegisteredTasks tasks, ReferenceCatalog references, EngineProperties engine, RouteCatalogue routes) {
-        return new CaseRunner(new CaseWorld.Parts(name -> context.containsBean(name) ? context.getBean(name) : null, models, prompts, guard, llm),
+                                 io.circuitos.llm.LlmGateway gateway, RegisteredTasks tasks, ReferenceCatalog references, EngineProperties engine,
+                                 RouteCatalogue routes) {
+        return new CaseRunner(new CaseWorld.Parts(name -> context.containsBean(name) ? context.getBean(name) : null, models, prompts, guard, llm,
+                gateway),
                 tasks, Set.of(context.getBeanDefinitionNames()), references, engine.deployments().limits(), routes);
     }
 

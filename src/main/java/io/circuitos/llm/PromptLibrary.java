@@ -21,8 +21,13 @@ public class PromptLibrary {
     private final Map<String, PromptTemplate> byReference = new ConcurrentHashMap<>();
 
     public PromptLibrary() {
+        this("classpath*:prompts/*.yaml");
+    }
+
+    /** The prompts at another location (e.g. the case books' judge, which is no prompt an agent may use). */
+    public PromptLibrary(String locationPattern) {
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:prompts/*.yaml")) {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(locationPattern)) {
                 Matcher name = FILE.matcher(String.valueOf(resource.getFilename()));
                 if (name.matches()) {
                     try (InputStream in = resource.getInputStream()) {

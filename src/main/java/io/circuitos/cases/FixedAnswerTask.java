@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * A task whose answer the case fixes ({@code fakes.tasks}): it writes the outputs the case gives, by the names its spec
- * declares, and does nothing else. The way a case pins down what a tool or a selection returns.
+ * declares (or any name, for a task that also writes fields beyond them, such as a customer's), and does nothing else. The way a case pins down what a tool or a selection returns.
  */
 final class FixedAnswerTask implements JavaDelegate, ExecutionListener {
 
@@ -22,7 +22,7 @@ final class FixedAnswerTask implements JavaDelegate, ExecutionListener {
 
     FixedAnswerTask(TaskSpec spec, Map<String, Object> answer, List<RecordedEffect> answered) {
         for (String name : answer.keySet()) {
-            if (spec.outputs().stream().noneMatch(o -> o.name().equals(name))) {
+            if (spec.also().isEmpty() && spec.outputs().stream().noneMatch(o -> o.name().equals(name))) {
                 throw new CaseBookException("task " + spec.name() + " has no output '" + name + "'; its outputs are "
                         + spec.outputs().stream().map(TaskOutput::name).toList());
             }
@@ -37,19 +37,12 @@ final class FixedAnswerTask implements JavaDelegate, ExecutionListener {
         if (spec.hasSideEffects()) {
             answered.add(new RecordedEffect(spec.name(), execution.getCurrentActivityId(), Map.of()));
         }
-        for (TaskOutput<?> output : spec.outputs()) {
-            if (!answer.containsKey(output.name())) {
-                continue;
-            }
-            Object value = answer.get(output.name());
-            Object variable = output.type() == ValueType.JSON && value != null
+        answer.forEach((name, value) -> {
+            boolean json = spec.outputs().stream().anyMatch(o -> o.name().equals(name) && o.type() == ValueType.JSON);
+            Object variable = json && value != null
                     ? Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create() : value;
-            if (spec.mapsOutputs()) {
-                execution.setVariableLocal(output.name(), variable);
-            } else {
-                execution.setVariable(output.name(), variable);
-            }
-        }
+            StandInOutputs.write(spec, execution, name, variable);
+        });
     }
 
     @Override

@@ -37,12 +37,7 @@ final class RecordingTask implements JavaDelegate, ExecutionListener {
         }
         effects.add(new RecordedEffect(spec.name(), execution.getCurrentActivityId(), inputs));
         for (TaskOutput<?> output : spec.outputs()) {
-            Object answer = answer(output);
-            if (spec.mapsOutputs()) {
-                execution.setVariableLocal(output.name(), answer);
-            } else {
-                execution.setVariable(output.name(), answer);
-            }
+            StandInOutputs.write(spec, execution, output.name(), answer(output));
         }
     }
 

@@ -26,7 +26,8 @@ public final class CaseBookReader {
         Object tree;
         try {
             LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(20);
+            options.setMaxAliasesForCollections(50);
+            options.setAllowDuplicateKeys(false); // a key written twice is a mistake, not "the last one wins"
             tree = new Yaml(new SafeConstructor(options)).load(new String(yaml, StandardCharsets.UTF_8));
         } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
             throw new CaseBookException(file + " is not YAML: " + e.getProblem() + (e.getProblemMark() == null ? ""

@@ -49,6 +49,29 @@ class CaseBooksTest {
     JdbcTemplate database;
     @LocalServerPort
     int port;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
+
+    /** An analyst of this test's own: other tests in the same application lock the demo login with wrong passwords. */
+    private static final String ANALYST = "casebookanalyst";
+    private static final String ADMIN = "casebookadmin";
+    private static final String REP = "casebookrep";
+
+    @org.junit.jupiter.api.BeforeEach
+    void anAnalystAndAnAdminOfItsOwn() {
+        login(ANALYST, "analysts");
+        login(ADMIN, "admins");
+        login(REP, "sales-reps");
+    }
+
+    private void login(String id, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+            user.setPassword(id);
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+    }
 
     /** The process keys of the shipped agents, read from the BPMN files that ship. */
     static Stream<String> shippedAgents() {
@@ -89,7 +112,7 @@ class CaseBooksTest {
         String band = new String(ShippedAgents.decisions().get("decisions/lost-opportunity-band.dmn"), StandardCharsets.UTF_8)
                 .replace("[60..80[", "[75..80[").replace("&lt; 60", "&lt; 75");
 
-        ResponseEntity<String> answer = post("analyst", "lost-opportunity", Map.of("file", file("lost-opportunity-band.dmn", band)));
+        ResponseEntity<String> answer = post(ANALYST, "lost-opportunity", Map.of("file", file("lost-opportunity-band.dmn", band)));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         JsonNode report = JSON.readTree(answer.getBody());
@@ -104,20 +127,20 @@ class CaseBooksTest {
     @Test
     void aDeploymentThatBreaksCasesIsRefusedNamingThemAndTheFixedVersionDeploys() throws Exception {
         String moved = movedThreshold();
-        ResponseEntity<String> refused = deploy("analyst", null, moved);
+        ResponseEntity<String> refused = deploy(ANALYST, null, moved);
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody()).contains("case book of lost-opportunity").contains("middling-score-goes-to-nurture");
 
-        ResponseEntity<String> repOverride = deploy("analyst", "override: the nurture band moves on purpose", moved);
+        ResponseEntity<String> repOverride = deploy(ANALYST, "override: the nurture band moves on purpose", moved);
         assertThat(repOverride.getStatusCode().value()).as("only admins override").isEqualTo(400);
         assertThat(repOverride.getBody()).contains("only admins may deploy past failing cases");
 
-        ResponseEntity<String> fixed = deploy("analyst", null,
+        ResponseEntity<String> fixed = deploy(ANALYST, null,
                 new String(ShippedAgents.decisions().get("decisions/lost-opportunity-band.dmn"), StandardCharsets.UTF_8));
         assertThat(fixed.getStatusCode().value()).as(fixed.getBody()).isEqualTo(200);
 
         JsonNode check = JSON.readTree(client().post().uri("/api/deployments/check")
-                .header(HttpHeaders.AUTHORIZATION, basic("analyst")).contentType(MediaType.MULTIPART_FORM_DATA)
+                .header(HttpHeaders.AUTHORIZATION, basic(ANALYST)).contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(multipart(Map.of("file", file("lost-opportunity-band.dmn", moved)))).retrieve().body(String.class));
         assertThat(check.get("ok").asBoolean()).isFalse();
         assertThat(check.get("cases").toString()).contains("middling-score-goes-to-nurture");
@@ -125,16 +148,16 @@ class CaseBooksTest {
 
     @Test
     void anAdminMayDeployPastFailingCasesWithAReasonThatIsRecorded() {
-        ResponseEntity<String> deployed = deploy("demo", "override: marketing asked to stop nurturing middling leads", movedThreshold());
+        ResponseEntity<String> deployed = deploy(ADMIN, "override: marketing asked to stop nurturing middling leads", movedThreshold());
 
         assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
         assertThat(database.queryForList("select by_user, reason, failing from circuitos_case_override where process_key = 'lost-opportunity'"))
                 .anySatisfy(row -> {
-                    assertThat(row.get("BY_USER")).isEqualTo("demo");
+                    assertThat(row.get("BY_USER")).isEqualTo(ADMIN);
                     assertThat(row.get("REASON")).isEqualTo("marketing asked to stop nurturing middling leads");
                     assertThat(row.get("FAILING").toString()).contains("middling-score-goes-to-nurture");
                 });
-        deploy("demo", null, new String(ShippedAgents.decisions().get("decisions/lost-opportunity-band.dmn"), StandardCharsets.UTF_8));
+        deploy(ADMIN, null, new String(ShippedAgents.decisions().get("decisions/lost-opportunity-band.dmn"), StandardCharsets.UTF_8));
     }
 
     private static String movedThreshold() {
@@ -180,20 +203,20 @@ class CaseBooksTest {
                     fakes: { scores: { lost-opportunity-reactivation: 0.0 } }
                     expect: { variables: { band: urgent } }
                 """;
-        JsonNode report = JSON.readTree(post("analyst", "lost-opportunity", Map.of("cases", file("more.yaml", extra))).getBody());
+        JsonNode report = JSON.readTree(post(ANALYST, "lost-opportunity", Map.of("cases", file("more.yaml", extra))).getBody());
 
         assertThat(report.get("summary").asText()).contains("case `a-zero-score-is-urgent`: variable band is \"ignore\", expected \"urgent\"");
     }
 
     @Test
     void aBadCaseFileIsRefusedNamingItsProblemAndOnlyAnalystsRunCases() {
-        ResponseEntity<String> typo = post("analyst", "lost-opportunity", Map.of("cases", file("typo.yaml",
+        ResponseEntity<String> typo = post(ANALYST, "lost-opportunity", Map.of("cases", file("typo.yaml",
                 "process: lost-opportunity\ncases:\n  - name: x\n    variables: {}\n    expect: { waitAt: ReengageOpportunity }\n")));
         assertThat(typo.getStatusCode().value()).isEqualTo(400);
         assertThat(typo.getBody()).contains("typo.yaml").contains("waitAt");
 
-        assertThat(post("rep", "lost-opportunity", Map.of()).getStatusCode().value()).isEqualTo(403);
-        assertThat(post("analyst", "no-such-agent", Map.of()).getStatusCode().value()).isEqualTo(404);
+        assertThat(post(REP, "lost-opportunity", Map.of()).getStatusCode().value()).isEqualTo(403);
+        assertThat(post(ANALYST, "no-such-agent", Map.of()).getStatusCode().value()).isEqualTo(404);
         assertThatThrownBy(() -> CaseBookReader.read("x.yaml", "process: p\ncases:\n  - name: a\n    expect: {}\n".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("needs either 'event' or 'variables'");
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.deployments.ShippedAgents;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
@@ -52,25 +53,14 @@ class CaseBooksTest {
     @Autowired
     org.camunda.bpm.engine.IdentityService identity;
 
-    /** An analyst of this test's own: other tests in the same application lock the demo login with wrong passwords. */
-    private static final String ANALYST = "casebookanalyst";
-    private static final String ADMIN = "casebookadmin";
-    private static final String REP = "casebookrep";
+    private static final String ANALYST = "analyst";
+    private static final String ADMIN = "demo";
+    private static final String REP = "rep";
 
+    /** Other tests in the same application lock the demo logins with wrong passwords on purpose. */
     @org.junit.jupiter.api.BeforeEach
-    void anAnalystAndAnAdminOfItsOwn() {
-        login(ANALYST, "analysts");
-        login(ADMIN, "admins");
-        login(REP, "sales-reps");
-    }
-
-    private void login(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            org.camunda.bpm.engine.identity.User user = identity.newUser(id);
-            user.setPassword(id);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
+    void demoLoginsUnlocked() {
+        List.of(ANALYST, ADMIN, REP).forEach(identity::unlockUser);
     }
 
     /** The process keys of the shipped agents, read from the BPMN files that ship. */

@@ -43,13 +43,14 @@ public record CaseBook(String process, List<AgentCase> cases) {
     /**
      * What the outside world answers in this case.
      *
-     * @param scores     a model's probability, fixed (the model is not asked)
+     * @param scores     a model's answer, fixed (the model is not asked): its probability (the score is then that probability's
+     *                   percentile in the model), or {@code {probability, score}} to fix the 0–100 score as well
      * @param llm        the model's replies in order: a text, or {@code {tool: name, arguments: {...}}} to call a tool;
      *                   without them no AI model is configured and drafts come from templates
      * @param deliveries {@code delivered} (default) or {@code fail}: how recorded emails, channel posts and webhooks answer
      * @param tasks      tasks whose answer the case fixes, by task name: their outputs by name (a tool's result, a selection)
      */
-    public record Fakes(Map<String, Double> scores, List<Object> llm, String deliveries, Map<String, Map<String, Object>> tasks) {
+    public record Fakes(Map<String, Object> scores, List<Object> llm, String deliveries, Map<String, Map<String, Object>> tasks) {
 
         public boolean deliveriesFail() {
             return "fail".equals(deliveries);

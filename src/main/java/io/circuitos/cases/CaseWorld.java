@@ -47,7 +47,7 @@ final class CaseWorld {
             }
         }
         overrides.put(ScoreWithModelTask.SPEC.name(), new ScoreWithModelTask(parts.models(), new DriftMonitor(1000, Integer.MAX_VALUE),
-                fakes.scores() == null ? Map.of() : fakes.scores()));
+                fixedScores(fakes.scores())));
         LlmGateway gateway = new LlmGateway(new LlmProviders(fakes.llm() == null ? List.of()
                 : List.of(new LlmProvider("case-book", "scripted", "-", "scripted by the case", new ScriptedChatModel(fakes.llm()),
                         CircuitBreaker.ofDefaults("case-book"))), Map.of()));
@@ -61,6 +61,37 @@ final class CaseWorld {
                     .orElseThrow(() -> new CaseBookException("fakes.tasks names '" + task + "', which is no task of the catalogue")).spec(),
                     answer == null ? Map.of() : answer, effects)));
         }
+    }
+
+    private static Map<String, ScoreWithModelTask.Fixed> fixedScores(Map<String, Object> scores) {
+        Map<String, ScoreWithModelTask.Fixed> fixed = new HashMap<>();
+        if (scores != null) {
+            scores.forEach((model, answer) -> fixed.put(model, fixedScore(model, answer)));
+        }
+        return fixed;
+    }
+
+    private static ScoreWithModelTask.Fixed fixedScore(String model, Object answer) {
+        if (answer instanceof Number probability) {
+            return new ScoreWithModelTask.Fixed(probability(model, probability), null);
+        }
+        if (answer instanceof Map<?, ?> map && map.get("probability") instanceof Number probability && map.keySet().stream()
+                .allMatch(key -> key.equals("probability") || key.equals("score"))) {
+            Object score = map.get("score");
+            if (score != null && !(score instanceof Number number && number.doubleValue() >= 0 && number.doubleValue() <= 100)) {
+                throw new CaseBookException("fakes.scores." + model + ".score must be a number from 0 to 100");
+            }
+            return new ScoreWithModelTask.Fixed(probability(model, probability), score == null ? null : ((Number) score).doubleValue());
+        }
+        throw new CaseBookException("fakes.scores." + model + " must be a probability, or {probability, score}");
+    }
+
+    private static double probability(String model, Number probability) {
+        double p = probability.doubleValue();
+        if (!(p >= 0 && p <= 1)) {
+            throw new CaseBookException("fakes.scores." + model + ": a probability is from 0 to 1, not " + probability);
+        }
+        return p;
     }
 
     Object bean(String name) {

@@ -46,17 +46,21 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
     private final ModelRegistry registry;
     private final DriftMonitor drift;
 
-    private final Map<String, Double> fixedProbabilities;
+    private final Map<String, Fixed> fixed;
+
+    /** A score a case book fixes: the probability, and the 0–100 score (null: the probability's percentile in the model). */
+    public record Fixed(double probability, Double score) {
+    }
 
     public ScoreWithModelTask(ModelRegistry registry, DriftMonitor drift) {
         this(registry, drift, Map.of());
     }
 
-    /** For a case book's run: these models answer the probability the case fixed (their score is its percentile), without scoring. */
-    public ScoreWithModelTask(ModelRegistry registry, DriftMonitor drift, Map<String, Double> fixedProbabilities) {
+    /** For a case book's run: these models answer what the case fixed, without scoring. */
+    public ScoreWithModelTask(ModelRegistry registry, DriftMonitor drift, Map<String, Fixed> fixed) {
         this.registry = registry;
         this.drift = drift;
-        this.fixedProbabilities = Map.copyOf(fixedProbabilities);
+        this.fixed = Map.copyOf(fixed);
     }
 
     @Override
@@ -66,10 +70,10 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
             throw new ScoringException("service task " + execution.getCurrentActivityId() + " has no " + MODEL_NAME.name() + " input");
         }
         LoadedModel model = registry.get(modelName);
-        Double fixed = fixedProbabilities.get(modelName);
-        if (fixed != null) {
-            PROBABILITY.write(execution, fixed);
-            SCORE.write(execution, model.percentile(fixed));
+        Fixed answer = fixed.get(modelName);
+        if (answer != null) {
+            PROBABILITY.write(execution, answer.probability());
+            SCORE.write(execution, answer.score() != null ? answer.score() : model.percentile(answer.probability()));
             MODEL_VERSION.write(execution, modelName + " fixed by the case book");
             TOP_FEATURES.write(execution, "the case book fixed this probability");
             return;

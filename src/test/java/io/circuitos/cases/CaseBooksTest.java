@@ -48,6 +48,8 @@ class CaseBooksTest {
     RepositoryService repository;
     @Autowired
     JdbcTemplate database;
+    @Autowired
+    CaseOverrideStore overrides;
     @LocalServerPort
     int port;
     @Autowired
@@ -141,12 +143,11 @@ class CaseBooksTest {
         ResponseEntity<String> deployed = deploy(ADMIN, "override: marketing asked to stop nurturing middling leads", movedThreshold());
 
         assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
-        assertThat(database.queryForList("select by_user, reason, failing from circuitos_case_override where process_key = 'lost-opportunity'"))
-                .anySatisfy(row -> {
-                    assertThat(row.get("BY_USER")).isEqualTo(ADMIN);
-                    assertThat(row.get("REASON")).isEqualTo("marketing asked to stop nurturing middling leads");
-                    assertThat(row.get("FAILING").toString()).contains("middling-score-goes-to-nurture");
-                });
+        assertThat(overrides.forProcess("lost-opportunity")).anySatisfy(override -> {
+            assertThat(override.byUser()).isEqualTo(ADMIN);
+            assertThat(override.reason()).isEqualTo("marketing asked to stop nurturing middling leads");
+            assertThat(override.failing()).contains("middling-score-goes-to-nurture");
+        });
         deploy(ADMIN, null, new String(ShippedAgents.decisions().get("decisions/lost-opportunity-band.dmn"), StandardCharsets.UTF_8));
     }
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 mkdir -p target
 LOG=target/bench-all.log
 : > "$LOG"
-for script in intake-benchmark import-benchmark customer-import-benchmark llm-gateway-benchmark llm-agent-benchmark shadow-scoring-benchmark llm-throughput-benchmark \
+for script in intake-benchmark import-benchmark customer-import-benchmark llm-gateway-benchmark llm-agent-benchmark shadow-scoring-benchmark case-book-benchmark llm-throughput-benchmark \
               licensing-benchmark support-benchmark retrieval-benchmark win-back-campaign-benchmark trace-metrics-benchmark \
               what-if-benchmark two-nodes-benchmark metrics/promtool-check; do
   echo "=== bench/$script.sh ($(date -u +%FT%TZ))" | tee -a "$LOG"

@@ -74,6 +74,9 @@ public class SecurityConfiguration {
         // path matchers, not MVC matchers: /engine-rest is served by Jersey, not by Spring MVC
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PATHS.matcher(org.springframework.http.HttpMethod.GET, "/api/webhooks/*/deliveries/**"))
+                        .hasAnyAuthority(group(Groups.ADMINS), group(Groups.ANALYSTS), group(Groups.SALES_MANAGERS), group(Groups.SUPPORT_LEADS),
+                                group(Groups.MARKETING_MANAGERS))
                         .requestMatchers(PATHS.matcher("/api/webhooks/**")).permitAll()
                         .requestMatchers(PATHS.matcher("/api/imports/**"))
                         .hasAnyAuthority(group(Groups.ADMINS), group(Groups.SALES_MANAGERS), group(Groups.MARKETING_MANAGERS))

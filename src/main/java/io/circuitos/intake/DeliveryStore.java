@@ -12,9 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code circuitos_webhook_delivery}: remembers every accepted delivery by {@code (source, webhook-id)}.
- * The primary key is what makes a redelivery, concurrent or after a restart, start nothing: the
- * record and the process start commit together or not at all. The trail asks it which deliveries
- * reached a run.
+ * The primary key is what makes a redelivery, concurrent or after a restart, start nothing. A delivery
+ * started in its request is recorded with its start in one transaction; one for the inbox is stored
+ * {@code queued} with its checked variables, and the drainer locks it, starts it and records the
+ * outcome in one transaction, so a crash leaves it queued or started, never both. The trail asks it
+ * which deliveries reached a run, and when they were received and started.
  */
 public class DeliveryStore {
 
@@ -24,8 +26,100 @@ public class DeliveryStore {
         this.jdbc = jdbc;
     }
 
-    /** A delivery the intake accepted, as the trail shows it. */
-    public record Received(String source, String webhookId, String eventType, Instant receivedAt) {
+    static final String QUEUED = "queued";
+    static final String DONE = "done";
+    static final String FAILED = "failed";
+
+    /** A delivery the intake accepted, as the trail shows it: when it was received and, from the inbox, started (else null). */
+    public record Received(String source, String webhookId, String eventType, Instant receivedAt, Instant startedAt) {
+    }
+
+    /** A delivery waiting in the inbox, as the drainer locked it. */
+    record Queued(String source, String webhookId, String eventType, String businessKey, String variables, int attempts, Instant receivedAt) {
+    }
+
+    /** How deep the inbox is: queued deliveries, the oldest one's arrival (null when empty) and those given up on. */
+    public record Depth(long queued, Instant oldestReceivedAt, long failed) {
+    }
+
+    /**
+     * A delivery as its sender may look it up: {@code status} queued, done or failed ({@code null} for one started in
+     * its request), what it did, and when.
+     */
+    public record Status(String source, String webhookId, String eventType, String businessKey, String status, String outcome,
+                         String processInstanceId, Instant receivedAt, Instant startedAt, int attempts, String lastError) {
+    }
+
+    /** Stores a checked delivery for the drainer. Throws {@link org.springframework.dao.DuplicateKeyException} when it is already known. */
+    void enqueue(String source, String webhookId, String eventType, String businessKey, String variables, Instant receivedAt) {
+        jdbc.update("insert into circuitos_webhook_delivery (source, webhook_id, event_type, business_key, outcome, status, variables, "
+                        + "received_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                source, webhookId, eventType, businessKey, StartResult.QUEUED, QUEUED, variables, Timestamp.from(receivedAt));
+    }
+
+    /**
+     * Locks the oldest queued deliveries that are due, leaving out any behind an earlier queued delivery of the same
+     * business key (so each key's deliveries start in arrival order, and a batch holds each key once). Another node
+     * draining at the same time waits for these rows and then skips them.
+     */
+    List<Queued> lockDue(int limit, Instant now) {
+        return jdbc.query("select source, webhook_id, event_type, business_key, variables, attempts, received_at "
+                        + "from circuitos_webhook_delivery d where d.status = 'queued' and (d.next_attempt_at is null or d.next_attempt_at <= ?) "
+                        + "and not exists (select 1 from circuitos_webhook_delivery e where e.status = 'queued' "
+                        + "and e.business_key = d.business_key and e.seq < d.seq) order by d.seq limit ? for update",
+                (rs, n) -> new Queued(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                        rs.getTimestamp(7).toInstant()), Timestamp.from(now), limit);
+    }
+
+    /** Locks one delivery if it is still queued (a batch that failed is started one by one). */
+    Optional<Queued> lockQueued(String source, String webhookId) {
+        return jdbc.query("select source, webhook_id, event_type, business_key, variables, attempts, received_at "
+                                + "from circuitos_webhook_delivery where source = ? and webhook_id = ? and status = 'queued' for update",
+                        (rs, n) -> new Queued(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                                rs.getTimestamp(7).toInstant()), source, webhookId)
+                .stream().findFirst();
+    }
+
+    /** Records what the drainer did with each delivery; its variables now live in the run, so the inbox forgets them. */
+    void started(List<Queued> deliveries, List<StartResult> results, Instant startedAt) {
+        List<Object[]> rows = new ArrayList<>(deliveries.size());
+        for (int i = 0; i < deliveries.size(); i++) {
+            StartResult result = results.get(i);
+            rows.add(new Object[] {result.processInstanceId(), result.outcome(), Timestamp.from(startedAt),
+                    deliveries.get(i).source(), deliveries.get(i).webhookId()});
+        }
+        jdbc.batchUpdate("update circuitos_webhook_delivery set status = 'done', process_instance_id = ?, outcome = ?, started_at = ?, "
+                + "variables = null, attempts = attempts + 1, next_attempt_at = null, last_error = null where source = ? and webhook_id = ?", rows);
+    }
+
+    /** A start that failed: tried again at {@code next}, or, with {@code next} null, given up (failed, kept with its variables). */
+    void attemptFailed(String source, String webhookId, String error, Instant next) {
+        String text = error == null ? "" : error.length() > 1000 ? error.substring(0, 1000) : error;
+        if (next == null) {
+            jdbc.update("update circuitos_webhook_delivery set status = 'failed', outcome = 'failed', attempts = attempts + 1, last_error = ?, "
+                    + "next_attempt_at = null where source = ? and webhook_id = ? and status = 'queued'", text, source, webhookId);
+        } else {
+            jdbc.update("update circuitos_webhook_delivery set attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+                    + "where source = ? and webhook_id = ? and status = 'queued'", text, Timestamp.from(next), source, webhookId);
+        }
+    }
+
+    /** The inbox's depth now. */
+    public Depth depth() {
+        return jdbc.queryForObject("select count(case when status = 'queued' then 1 end), min(case when status = 'queued' then received_at end), "
+                        + "count(case when status = 'failed' then 1 end) from circuitos_webhook_delivery where status in ('queued', 'failed')",
+                (rs, n) -> new Depth(rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getLong(3)));
+    }
+
+    /** One delivery as its sender may look it up. */
+    public Optional<Status> status(String source, String webhookId) {
+        return jdbc.query("select source, webhook_id, event_type, business_key, status, outcome, process_instance_id, received_at, started_at, "
+                                + "attempts, last_error from circuitos_webhook_delivery where source = ? and webhook_id = ?",
+                        (rs, n) -> new Status(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                                rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getInt(10), rs.getString(11)),
+                        source, webhookId)
+                .stream().findFirst();
     }
 
     /** Throws {@link org.springframework.dao.DuplicateKeyException} when the delivery is already known. */
@@ -65,11 +159,12 @@ public class DeliveryStore {
      * with its business key whose event type is one of {@code eventTypes} (the events its process listens to).
      */
     public List<Received> forRun(String instanceId, String businessKey, Set<String> eventTypes) {
-        return jdbc.query("select source, webhook_id, event_type, process_instance_id, received_at "
+        return jdbc.query("select source, webhook_id, event_type, process_instance_id, received_at, started_at "
                         + "from circuitos_webhook_delivery where process_instance_id = ? or business_key = ? order by received_at",
                 (rs, n) -> instanceId.equals(rs.getString("process_instance_id")) || eventTypes.contains(rs.getString("event_type"))
                         ? new Received(rs.getString("source"), rs.getString("webhook_id"), rs.getString("event_type"),
-                        rs.getTimestamp("received_at").toInstant()) : null, instanceId, businessKey)
+                        rs.getTimestamp("received_at").toInstant(),
+                        rs.getTimestamp("started_at") == null ? null : rs.getTimestamp("started_at").toInstant()) : null, instanceId, businessKey)
                 .stream().filter(java.util.Objects::nonNull).toList();
     }
 

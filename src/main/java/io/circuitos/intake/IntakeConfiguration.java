@@ -2,6 +2,9 @@ package io.circuitos.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.customers.CustomerStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -25,7 +28,33 @@ public class IntakeConfiguration {
                                        ProcessEngineConfigurationImpl engine, JdbcTemplate jdbc,
                                        PlatformTransactionManager transactionManager, java.util.List<EventHandler> handlers, Clock clock) {
         return new IntakeService(properties, routes, json, runtimeService, deliveryStore(jdbc), new RunKeyStore(jdbc),
-                new TransactionTemplate(transactionManager), engine.getCommandExecutorTxRequired(), clock, handlers);
+                new TransactionTemplate(transactionManager), engine.getCommandExecutorTxRequired(), clock, handlers, inboxLevel(clock));
+    }
+
+    @Bean
+    public InboxLevel inboxLevel(Clock clock) {
+        return new InboxLevel(clock);
+    }
+
+    /** Drains the inbox on this node (also with the inbox switched off, so nothing stored before waits for ever). */
+    @Bean
+    public InboxDrainer inboxDrainer(IntakeService intake, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                                     WebhookProperties properties, Clock clock, MeterRegistry meters) {
+        return new InboxDrainer(intake, deliveryStore(jdbc), new TransactionTemplate(transactionManager), properties.inbox(), inboxLevel(clock),
+                clock, meters);
+    }
+
+    /** {@code circuitos_inbox_depth}, {@code circuitos_inbox_oldest_age_seconds} and {@code circuitos_inbox_failed}, as the drainer last counted. */
+    @Bean
+    public MeterBinder inboxGauges(InboxLevel level) {
+        return registry -> {
+            Gauge.builder("circuitos_inbox_depth", level, InboxLevel::queued)
+                    .description("webhook deliveries stored and waiting for their run to start").register(registry);
+            Gauge.builder("circuitos_inbox_oldest_age_seconds", level, InboxLevel::oldestAgeSeconds)
+                    .description("how long the oldest waiting delivery has waited").register(registry);
+            Gauge.builder("circuitos_inbox_failed", level, InboxLevel::failed)
+                    .description("deliveries the drainer gave up on (their status says why)").register(registry);
+        };
     }
 
     /** The routes of {@code routes/*.yaml}, read once at start. */

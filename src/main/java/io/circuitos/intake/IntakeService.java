@@ -20,9 +20,10 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a signed webhook into a started agent: source, rate limit, signature, payload, route, then
- * the process start and the record of {@code (source, webhook-id)} in one transaction. Every check
- * runs before anything is written, so a rejected request leaves no trace.
+ * Turns a signed webhook into a started agent: source, rate limit, signature, payload, route, then either
+ * one insert into the durable inbox (a route that starts runs: {@link InboxDrainer} starts it later) or the
+ * process start and the record of {@code (source, webhook-id)} in one transaction. Every check runs before
+ * anything is written, so a rejected request leaves no trace.
  */
 public class IntakeService {
 
@@ -42,11 +43,13 @@ public class IntakeService {
     private final RunKeyStore runKeys;
     private final RateLimiter sourceLimits = new RateLimiter();
     private final RateLimiter failedAuthentications = new RateLimiter();
+    private final InboxLevel inboxLevel;
 
     public IntakeService(WebhookProperties properties, RouteCatalogue routes, ObjectMapper json, RuntimeService runtimeService,
                          DeliveryStore deliveries, RunKeyStore runKeys, TransactionTemplate transactions, CommandExecutor oneCommand, Clock clock,
-                         List<EventHandler> handlers) {
+                         List<EventHandler> handlers, InboxLevel inboxLevel) {
         this.properties = properties;
+        this.inboxLevel = inboxLevel;
         this.routes = routes;
         this.json = json;
         this.runtimeService = runtimeService;
@@ -86,7 +89,13 @@ public class IntakeService {
             throw rejected;
         }
         sourceLimits.acquire(sourceName, source.rateLimitPerMinute(), "rate limit for source '" + sourceName + "'");
-        return accept(sourceName, webhookId, parse(body));
+        Delivery delivery = prepare(sourceName, webhookId, parse(body), true);
+        return queues(delivery.route()) ? enqueue(sourceName, delivery) : start(sourceName, delivery);
+    }
+
+    /** Whether a webhook for this route goes through the durable inbox. */
+    boolean queues(Route route) {
+        return properties.inbox().enabled() && route.startTiming() == StartTiming.QUEUED;
     }
 
     private static void checkWebhookId(String webhookId) {
@@ -99,11 +108,35 @@ public class IntakeService {
     }
 
     /**
-     * Validates an already authenticated event (a verified webhook, or the shipped demo events) and
-     * starts its route's process once per {@code (source, deliveryId)}.
+     * Validates an already authenticated event (the shipped demo events) and starts its route's process once per
+     * {@code (source, deliveryId)}, in the call.
      */
     public StartResult accept(String sourceName, String deliveryId, JsonNode event) {
         return start(sourceName, prepare(sourceName, deliveryId, event, true));
+    }
+
+    /**
+     * Stores a checked delivery in the durable inbox and answers it queued; the same delivery again answers what the
+     * first one became. Deeper than the inbox's limit, a new delivery is refused with 429 and a Retry-After.
+     */
+    StartResult enqueue(String sourceName, Delivery delivery) {
+        String businessKey = businessKey(delivery);
+        if (inboxLevel.full(properties.inbox().maxDepth())) {
+            Optional<StartResult> known = deliveries.find(sourceName, delivery.deliveryId());
+            if (known.isPresent()) {
+                return known.get();
+            }
+            throw IntakeRejection.tooManyRequests("the inbox holds " + inboxLevel.queued() + " deliveries waiting to start (limit "
+                    + properties.inbox().maxDepth() + "); nothing was stored, send again later", inboxLevel.retryAfterSeconds());
+        }
+        try {
+            deliveries.enqueue(sourceName, delivery.deliveryId(), delivery.type(), businessKey, QueuedVariables.write(delivery.variables()),
+                    clock.instant());
+        } catch (DuplicateKeyException known) {
+            return deliveries.find(sourceName, delivery.deliveryId()).orElseThrow(() -> known);
+        }
+        inboxLevel.added();
+        return StartResult.queued(businessKey);
     }
 
     /**
@@ -114,7 +147,7 @@ public class IntakeService {
     public StartResult start(String sourceName, Delivery delivery) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(tx -> startInTransaction(sourceName, delivery, null));
+                return transactions.execute(tx -> startAndRecord(sourceName, delivery, null, true));
             } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
                 Optional<StartResult> known = deliveries.find(sourceName, delivery.deliveryId());
                 if (known.isPresent()) {
@@ -141,7 +174,7 @@ public class IntakeService {
             return transactions.execute(tx -> oneCommand.execute(commandContext -> {
                 Map<String, String> latestDefinitions = new java.util.HashMap<>(); // the batch starts the version deployed when it began
                 return batch.stream().map(d -> known.containsKey(d.deliveryId()) ? known.get(d.deliveryId())
-                        : startInTransaction(sourceName, d, latestDefinitions)).toList();
+                        : startAndRecord(sourceName, d, latestDefinitions, false)).toList();
             }));
         } catch (DuplicateKeyException raced) {
             return batch.stream().map(d -> start(sourceName, d)).toList();
@@ -149,38 +182,63 @@ public class IntakeService {
     }
 
     /**
-     * Starts, continues or leaves alone the route's run as its {@link ActiveRunPolicy} says, then records the
-     * delivery with the outcome. A concurrent or repeated delivery of the same key fails on the primary key and
-     * its whole transaction, start included, rolls back. Where the delivery came from lives in the delivery
-     * table, not in process variables.
+     * Starts queued deliveries the drainer has locked, in one engine command, honouring each route's
+     * {@code on-active-run} (a batch holds each business key once, so no start in it hides from another's query).
+     * The caller's transaction records the results.
      */
-    private StartResult startInTransaction(String sourceName, Delivery delivery, Map<String, String> latestDefinitions) {
-        String businessKey = businessKey(delivery);
-        Route route = delivery.route();
-        StartResult result;
-        if (route.handler() != null) {
+    List<StartResult> startQueued(List<DeliveryStore.Queued> batch) {
+        return oneCommand.execute(commandContext -> {
+            Map<String, String> latestDefinitions = new java.util.HashMap<>();
+            return batch.stream().map(queued -> run(delivery(queued), latestDefinitions, true)).toList();
+        });
+    }
+
+    /** A queued delivery as its route maps it now (a route removed since it was stored refuses it: 4xx, not tried again). */
+    private Delivery delivery(DeliveryStore.Queued queued) {
+        return new Delivery(queued.webhookId(), queued.eventType(), route(null, queued.eventType()), QueuedVariables.read(queued.variables()));
+    }
+
+    /**
+     * Runs the delivery as {@link #run} does and records it with the outcome. A concurrent or repeated delivery of the
+     * same key fails on the primary key and its whole transaction, start included, rolls back. Where the delivery came
+     * from lives in the delivery table, not in process variables.
+     */
+    private StartResult startAndRecord(String sourceName, Delivery delivery, Map<String, String> latestDefinitions, boolean checkActiveRun) {
+        if (delivery.route().handler() != null) {
             // a handler may refuse what it has seen (an outcome labels a run once): the same delivery again is a duplicate first
             Optional<StartResult> known = deliveries.find(sourceName, delivery.deliveryId());
             if (known.isPresent()) {
                 return known.get();
             }
-            String run = handlers.get(route.handler()).handle(route, businessKey, delivery.variables());
-            result = StartResult.of(run, businessKey, StartResult.APPLIED);
-        } else {
-            Optional<String> activeRun = route.activeRunPolicy() == ActiveRunPolicy.START || latestDefinitions != null
-                    ? Optional.empty() : lockedActiveRun(route.processKey(), businessKey);
-            if (activeRun.isPresent() && route.activeRunPolicy() == ActiveRunPolicy.IGNORE) {
-                result = StartResult.of(activeRun.get(), businessKey, StartResult.IGNORED_ACTIVE_RUN);
-            } else if (activeRun.isPresent()) {
-                result = StartResult.of(continueRun(delivery, activeRun.get()), businessKey, StartResult.CONTINUED);
-            } else if (route.message() != null) {
-                result = correlate(delivery, businessKey);
-            } else {
-                result = StartResult.of(startRun(delivery, businessKey, latestDefinitions), businessKey, StartResult.STARTED);
-            }
         }
+        StartResult result = run(delivery, latestDefinitions, checkActiveRun);
         deliveries.record(sourceName, delivery.deliveryId(), delivery.type(), result, clock.instant());
         return result;
+    }
+
+    /**
+     * Starts, continues or leaves alone the route's run as its {@link ActiveRunPolicy} says ({@code checkActiveRun} false:
+     * a bulk import, which starts), or applies the route's handler.
+     */
+    private StartResult run(Delivery delivery, Map<String, String> latestDefinitions, boolean checkActiveRun) {
+        String businessKey = businessKey(delivery);
+        Route route = delivery.route();
+        if (route.handler() != null) {
+            String run = handlers.get(route.handler()).handle(route, businessKey, delivery.variables());
+            return StartResult.of(run, businessKey, StartResult.APPLIED);
+        }
+        Optional<String> activeRun = route.activeRunPolicy() == ActiveRunPolicy.START || !checkActiveRun
+                ? Optional.empty() : lockedActiveRun(route.processKey(), businessKey);
+        if (activeRun.isPresent() && route.activeRunPolicy() == ActiveRunPolicy.IGNORE) {
+            return StartResult.of(activeRun.get(), businessKey, StartResult.IGNORED_ACTIVE_RUN);
+        }
+        if (activeRun.isPresent()) {
+            return StartResult.of(continueRun(delivery, activeRun.get()), businessKey, StartResult.CONTINUED);
+        }
+        if (route.message() != null) {
+            return correlate(delivery, businessKey);
+        }
+        return StartResult.of(startRun(delivery, businessKey, latestDefinitions), businessKey, StartResult.STARTED);
     }
 
     /** The business key's active run, looked for while holding the key's lock (so a concurrent delivery waits for this one). */

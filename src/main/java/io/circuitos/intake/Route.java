@@ -21,9 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    with a message correlates and one without ignores (no second run by accident)
  * @param outcome     for an event that says how a case ended ({@code opportunity.won}): the outcome it labels the run of
  *                    {@code processKey} with that business key with, applied by the route's handler
+ * @param start       {@code queued} (durable inbox, 202 at once) or {@code in-request}; unset, see {@link #startTiming()}
  */
 public record Route(String type, String processKey, String message, String handler, String businessKey, @DefaultValue List<String> sources,
-                    @DefaultValue List<FieldMapping> fields, ActiveRunPolicy onActiveRun, Outcome outcome) {
+                    @DefaultValue List<FieldMapping> fields, ActiveRunPolicy onActiveRun, Outcome outcome, StartTiming start) {
 
     @ConstructorBinding
     public Route {
@@ -31,7 +32,23 @@ public record Route(String type, String processKey, String message, String handl
 
     public Route(String type, String processKey, String message, String handler, String businessKey, List<String> sources,
                  List<FieldMapping> fields, ActiveRunPolicy onActiveRun) {
-        this(type, processKey, message, handler, businessKey, sources, fields, onActiveRun, null);
+        this(type, processKey, message, handler, businessKey, sources, fields, onActiveRun, null, null);
+    }
+
+    public Route(String type, String processKey, String message, String handler, String businessKey, List<String> sources,
+                 List<FieldMapping> fields, ActiveRunPolicy onActiveRun, Outcome outcome) {
+        this(type, processKey, message, handler, businessKey, sources, fields, onActiveRun, outcome, null);
+    }
+
+    /**
+     * The timing in force: the configured one, else queued for a route that starts runs and in the request for one that
+     * continues a waiting run or is applied by a handler (its sender needs to know at once whether it reached a run).
+     */
+    public StartTiming startTiming() {
+        if (start != null) {
+            return start;
+        }
+        return handler != null || activeRunPolicy() == ActiveRunPolicy.CORRELATE ? StartTiming.IN_REQUEST : StartTiming.QUEUED;
     }
 
     /**
@@ -62,6 +79,10 @@ public record Route(String type, String processKey, String message, String handl
         limitProblem().ifPresent(problems::add);
         if (onActiveRun != null && handler != null) {
             problems.add(route + ": on-active-run applies to runs, but the route has handler " + handler + " and starts none; remove on-active-run");
+        }
+        if (start == StartTiming.QUEUED && (handler != null || activeRunPolicy() == ActiveRunPolicy.CORRELATE)) {
+            problems.add(route + ": start queued is for routes that start runs; a handler route or one that continues the active run "
+                    + "(on-active-run correlate) answers whether the run took the event, so it starts in the request: remove start");
         }
         if (onActiveRun == ActiveRunPolicy.CORRELATE && message == null) {
             problems.add(route + ": on-active-run correlate needs the message to correlate: set message");

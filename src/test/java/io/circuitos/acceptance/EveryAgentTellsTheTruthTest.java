@@ -9,6 +9,7 @@ import io.circuitos.deployments.AgentCatalog;
 import io.circuitos.deployments.ShippedAgents;
 import io.circuitos.intake.Route;
 import io.circuitos.intake.RouteCatalogue;
+import io.circuitos.intake.StartTiming;
 import io.circuitos.intake.WebhookProperties;
 import io.circuitos.privacy.PersonalData;
 import io.circuitos.support.FakeOllama;
@@ -288,6 +289,13 @@ class EveryAgentTellsTheTruthTest {
         assertThat(trail.toString()).as("no value of %s %s failed to read", agent, businessKey).doesNotContain("Object is not deserialized");
         assertConversation(instanceId, trail);
         assertLlmSteps(agent, businessKey, trail);
+        for (JsonNode delivery : trail.at("/messages/inbound")) {
+            boolean queued = routes.route(delivery.get("eventType").asText()).orElseThrow().startTiming() == StartTiming.QUEUED;
+            assertThat(delivery.get("started").isNull()).as("%s of %s %s started from the inbox", delivery, agent, businessKey).isEqualTo(!queued);
+            if (queued) {
+                assertThat(delivery.get("waitMillis").asLong()).as("the wait of %s", delivery).isGreaterThanOrEqualTo(0);
+            }
+        }
         for (JsonNode webhook : trail.at("/messages/webhooks")) {
             assertThat(webhook.get("activityId").isNull()).as("webhook %s of %s %s names the task that sent it", webhook, agent, businessKey).isFalse();
             if (!webhook.get("delivered").asBoolean()) {

@@ -37,7 +37,7 @@ public final class LicensingBenchmark {
             long start = System.nanoTime();
             Map<String, Instant> sentAt = PacedLoad.send(rate, seconds, i -> "BENCH-" + run + "-" + i, i -> () -> {
                 String[] p = PROFILES[i % PROFILES.length];
-                return webhooks.send("forms", FORMS_SECRET, "msg_" + UUID.randomUUID(), Instant.now(), """
+                return webhooks.sendQueued("forms", FORMS_SECRET, "msg_" + UUID.randomUUID(), Instant.now(), """
                         {"type":"licensing.application_submitted","data":{"applicationId":"%s",
                          "applicant":{"name":"Bench","email":"bench@applicant.example"},
                          "liquidCapital":%s,"yearsExperience":%s,"passionScore":%s}}""".formatted("BENCH-" + run + "-" + i, p[0], p[1], p[2]))

@@ -158,7 +158,7 @@ class ActiveRunIntakeTest {
                 shipped.fields(), ActiveRunPolicy.START);
         IntakeService intake = new IntakeService(properties, RouteCatalogue.of("this test", List.of(alwaysStart)), objectMapper,
                 runtimeService, new DeliveryStore(jdbc), new RunKeyStore(jdbc), new TransactionTemplate(transactionManager),
-                engine.getCommandExecutorTxRequired(), Clock.systemUTC(), List.of());
+                engine.getCommandExecutorTxRequired(), Clock.systemUTC(), List.of(), new InboxLevel(Clock.systemUTC()));
 
         StartResult first = intake.accept("crm", "msg_active_start_1", event("OPP-ACTIVE-3"));
         StartResult second = intake.accept("crm", "msg_active_start_2", event("OPP-ACTIVE-3"));

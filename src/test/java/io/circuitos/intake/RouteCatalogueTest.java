@@ -35,6 +35,30 @@ class RouteCatalogueTest {
     }
 
     @Test
+    void routesThatStartRunsQueueAndThoseThatContinueOrApplyStartInTheRequest() {
+        RouteCatalogue shipped = RouteCatalogue.shipped();
+
+        assertThat(shipped.route("opportunity.closed_lost").orElseThrow().startTiming()).isEqualTo(StartTiming.QUEUED);
+        assertThat(shipped.route("winback.campaign_requested").orElseThrow().startTiming()).isEqualTo(StartTiming.QUEUED);
+        assertThat(shipped.route("licensing.applicant_replied").orElseThrow().startTiming()).isEqualTo(StartTiming.IN_REQUEST);
+        assertThat(shipped.route("conversation.message_received").orElseThrow().startTiming()).isEqualTo(StartTiming.IN_REQUEST);
+        assertThat(shipped.route("opportunity.won").orElseThrow().startTiming()).isEqualTo(StartTiming.IN_REQUEST);
+    }
+
+    @Test
+    void aRouteThatContinuesRunsCannotBeQueued() {
+        Route replied = RouteCatalogue.shipped().route("licensing.applicant_replied").orElseThrow();
+        Route queuedReply = new Route(replied.type(), replied.processKey(), replied.message(), null, replied.businessKey(), replied.sources(),
+                replied.fields(), replied.onActiveRun(), null, StartTiming.QUEUED);
+        Route inRequestStart = new Route("x.start", "lost-opportunity", null, null, "id", List.of("crm"), List.of(), null, null,
+                StartTiming.IN_REQUEST);
+
+        assertThat(queuedReply.problems()).singleElement().asString().contains("start queued is for routes that start runs");
+        assertThat(inRequestStart.problems()).isEmpty();
+        assertThat(inRequestStart.startTiming()).isEqualTo(StartTiming.IN_REQUEST);
+    }
+
+    @Test
     void everyProblemNamesItsFileAndTheKeyToFix() {
         List<String> problems = RouteCatalogue.read("classpath:route-files/problems/routes/*.yaml").problems();
 
@@ -44,7 +68,7 @@ class RouteCatalogueTest {
                 "routes/key-too-long.yaml: webhook route x.long_key: field id needs max-length ≤ 255 (it is the business key)",
                 "routes/empty.yaml: holds no routes: write them as a list under routes:");
         assertThat(problems).contains("routes/typo.yaml: unknown key routes[0].bussiness-key (line 4): a route has only type, process-key, "
-                + "message, handler, business-key, sources, fields, on-active-run, outcome, a field only name, path, type, required, min, max, "
+                + "message, handler, business-key, sources, fields, on-active-run, outcome, start, a field only name, path, type, required, min, max, "
                 + "max-length, values, default-value, personal");
         assertThat(problems).contains("routes/bad-type.yaml: cannot read routes[0].fields[1].type 'numbr' (line 8): "
                 + "must be one of string, number, integer, boolean, email");

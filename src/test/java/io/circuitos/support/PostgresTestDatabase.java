@@ -21,18 +21,23 @@ public final class PostgresTestDatabase {
     public static synchronized String jdbcUrl() {
         String url = System.getenv(ENV);
         if (url != null && !url.isBlank()) {
-            return url;
+            return asThePostgresProfile(url);
         }
         if (container == null && dockerAvailable()) {
             container = new PostgreSQLContainer<>("postgres:15-alpine");
             container.start();
         }
         if (container != null) {
-            return container.getJdbcUrl() + "&user=" + container.getUsername() + "&password=" + container.getPassword();
+            return asThePostgresProfile(container.getJdbcUrl() + "&user=" + container.getUsername() + "&password=" + container.getPassword());
         }
         return fail("No PostgreSQL for this test: set " + ENV + " (e.g. jdbc:postgresql://127.0.0.1:5432/circuitos_test?user=postgres"
                 + " after 'createdb -h 127.0.0.1 -U postgres circuitos_test'), or make Docker available for Testcontainers. "
                 + "'bash .ci/run' does the former.");
+    }
+
+    /** With the driver settings of application-postgres.yaml, so the tests run the engine as production does. */
+    private static String asThePostgresProfile(String url) {
+        return url.contains("reWriteBatchedInserts") ? url : url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
 
     private static boolean dockerAvailable() {

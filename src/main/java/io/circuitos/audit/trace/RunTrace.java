@@ -85,7 +85,16 @@ public record RunTrace(Run run, List<Step> path, List<Incident> incidents, List<
     public record ChatMessage(String author, String text, Instant at, boolean delivered) {
     }
 
-    public record Delivery(String source, String webhookId, String eventType, Instant received) {
+    /**
+     * An inbound delivery: received (its 202), and for one that waited in the inbox, when the drainer started it and
+     * the wait between ({@code started} and {@code waitMillis} null for one handled in its request).
+     */
+    public record Delivery(String source, String webhookId, String eventType, Instant received, Instant started, Long waitMillis) {
+
+        static Delivery of(String source, String webhookId, String eventType, Instant received, Instant started) {
+            return new Delivery(source, webhookId, eventType, received, started,
+                    started == null ? null : java.time.Duration.between(received, started).toMillis());
+        }
     }
 
     public record Email(String step, String recipient, String subject, Instant sent) {

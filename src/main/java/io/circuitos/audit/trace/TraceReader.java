@@ -308,7 +308,7 @@ public class TraceReader {
     private RunTrace.Messages messages(String id, String processKey, String businessKey, List<HistoricVariableInstance> variables,
                                        Map<String, HistoricActivityInstance> activities) {
         List<RunTrace.Delivery> inbound = deliveries.forRun(id, businessKey, eventTypes(processKey)).stream()
-                .map(d -> new RunTrace.Delivery(d.source(), d.webhookId(), d.eventType(), d.receivedAt())).toList();
+                .map(d -> RunTrace.Delivery.of(d.source(), d.webhookId(), d.eventType(), d.receivedAt(), d.startedAt())).toList();
         List<RunTrace.Email> emails = sentEmails.forRun(id, processKey, businessKey).stream()
                 .map(e -> new RunTrace.Email(e.step(), e.recipient(), e.subject(), e.sentAt())).toList();
         // the send task's own record (its scope), not the copies output mappings make of it

@@ -291,10 +291,16 @@ final class TrailPage {
         }
     }
 
+    private static String waited(long millis) {
+        return millis < 1000 ? millis + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
     private static void messages(StringBuilder html, RunTrace.Messages messages) {
         html.append("<h2>Messages</h2><ul>");
         messages.inbound().forEach(d -> html.append("<li>received ").append(e(d.eventType())).append(" from ").append(e(d.source()))
-                .append(" (webhook-id ").append(e(d.webhookId())).append(") at ").append(time(d.received())).append("</li>"));
+                .append(" (webhook-id ").append(e(d.webhookId())).append(") at ").append(time(d.received()))
+                .append(d.started() == null ? "" : ", started from the inbox at " + time(d.started()) + " (waited " + waited(d.waitMillis()) + ")")
+                .append("</li>"));
         messages.emails().forEach(m -> html.append("<li>emailed ").append(e(m.recipient())).append(": ").append(e(Objects.toString(m.subject(), "")))
                 .append(" at ").append(time(m.sent())).append("</li>"));
         messages.webhooks().forEach(w -> html.append(w.delivered() ? "<li>sent webhook " : "<li><strong>not sent</strong>: webhook ")

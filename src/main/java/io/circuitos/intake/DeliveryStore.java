@@ -129,6 +129,19 @@ public class DeliveryStore {
                 source, webhookId, eventType, result.businessKey(), result.processInstanceId(), result.outcome(), Timestamp.from(receivedAt));
     }
 
+    /** Records a batch's deliveries with their outcomes in one JDBC batch; a known one fails it as {@link #record} does. */
+    void recordAll(String source, List<IntakeService.Delivery> batch, List<StartResult> results, Instant receivedAt) {
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            IntakeService.Delivery delivery = batch.get(i);
+            StartResult result = results.get(i);
+            rows.add(new Object[] {source, delivery.deliveryId(), delivery.type(), result.businessKey(), result.processInstanceId(),
+                    result.outcome(), Timestamp.from(receivedAt)});
+        }
+        jdbc.batchUpdate("insert into circuitos_webhook_delivery (source, webhook_id, event_type, business_key, "
+                + "process_instance_id, outcome, received_at) values (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
     /** The known deliveries among {@code webhookIds}, by id. */
     Map<String, StartResult> findAll(String source, List<String> webhookIds) {
         Map<String, StartResult> known = new HashMap<>();

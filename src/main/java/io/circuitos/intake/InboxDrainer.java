@@ -1,5 +1,6 @@
 package io.circuitos.intake;
 
+import io.circuitos.engine.bounds.RunTimeBoundExceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -94,10 +95,13 @@ public class InboxDrainer implements SmartLifecycle {
         due.forEach(queued -> waits.record(Duration.between(queued.receivedAt(), now)));
     }
 
-    /** When to try again, or null to give up: at once for a delivery its route now refuses, else after the last attempt. */
+    /**
+     * When to try again, or null to give up: at once for a delivery its route now refuses or whose start runs past a
+     * run-time bound (it would again), else after the last attempt.
+     */
     private Instant nextAttempt(DeliveryStore.Queued queued, RuntimeException failure) {
         int attempt = queued.attempts() + 1;
-        if (failure instanceof IntakeRejection || attempt >= settings.maxAttempts()) {
+        if (failure instanceof IntakeRejection || RunTimeBoundExceeded.in(failure) != null || attempt >= settings.maxAttempts()) {
             return null;
         }
         Duration backoff = Duration.ofSeconds(1L << Math.min(attempt - 1, 20));

@@ -7,7 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import io.circuitos.engine.OneCommand;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,10 +26,10 @@ public class IntakeConfiguration {
 
     @Bean
     public IntakeService intakeService(WebhookProperties properties, RouteCatalogue routes, ObjectMapper json, RuntimeService runtimeService,
-                                       ProcessEngineConfigurationImpl engine, JdbcTemplate jdbc,
+                                       ProcessEngine engine, JdbcTemplate jdbc,
                                        PlatformTransactionManager transactionManager, java.util.List<EventHandler> handlers, Clock clock) {
         return new IntakeService(properties, routes, json, runtimeService, deliveryStore(jdbc), new RunKeyStore(jdbc),
-                new TransactionTemplate(transactionManager), engine.getCommandExecutorTxRequired(), clock, handlers, inboxLevel(clock));
+                new TransactionTemplate(transactionManager), new OneCommand(engine), clock, handlers, inboxLevel(clock));
     }
 
     @Bean

@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import io.circuitos.engine.OneCommand;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,7 +36,7 @@ public class IntakeService {
     private final DeliveryStore deliveries;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final CommandExecutor oneCommand;
+    private final OneCommand oneCommand;
     private final Map<String, EventHandler> handlers;
     private final SignatureVerifier signatures;
     private final RunKeyStore runKeys;
@@ -46,7 +45,7 @@ public class IntakeService {
     private final InboxLevel inboxLevel;
 
     public IntakeService(WebhookProperties properties, RouteCatalogue routes, ObjectMapper json, RuntimeService runtimeService,
-                         DeliveryStore deliveries, RunKeyStore runKeys, TransactionTemplate transactions, CommandExecutor oneCommand, Clock clock,
+                         DeliveryStore deliveries, RunKeyStore runKeys, TransactionTemplate transactions, OneCommand oneCommand, Clock clock,
                          List<EventHandler> handlers, InboxLevel inboxLevel) {
         this.properties = properties;
         this.inboxLevel = inboxLevel;
@@ -171,11 +170,16 @@ public class IntakeService {
         try {
             // one engine command for the batch: its starts share one entity cache (process and job definitions
             // read once, not per start) and one flush, which batches the inserts of every instance
-            return transactions.execute(tx -> oneCommand.execute(commandContext -> {
-                Map<String, String> latestDefinitions = new java.util.HashMap<>(); // the batch starts the version deployed when it began
-                return batch.stream().map(d -> known.containsKey(d.deliveryId()) ? known.get(d.deliveryId())
-                        : startAndRecord(sourceName, d, latestDefinitions, false)).toList();
-            }));
+            return transactions.execute(tx -> {
+                List<StartResult> results = oneCommand.run(() -> {
+                    Map<String, String> latestDefinitions = new java.util.HashMap<>(); // the batch starts the version deployed when it began
+                    return batch.stream().map(d -> known.containsKey(d.deliveryId()) ? known.get(d.deliveryId())
+                            : run(d, latestDefinitions, false)).toList();
+                });
+                List<Delivery> started = batch.stream().filter(d -> !known.containsKey(d.deliveryId())).toList();
+                deliveries.recordAll(sourceName, started, results.stream().filter(r -> !r.duplicate()).toList(), clock.instant());
+                return results;
+            });
         } catch (DuplicateKeyException raced) {
             return batch.stream().map(d -> start(sourceName, d)).toList();
         }
@@ -187,7 +191,7 @@ public class IntakeService {
      * The caller's transaction records the results.
      */
     List<StartResult> startQueued(List<DeliveryStore.Queued> batch) {
-        return oneCommand.execute(commandContext -> {
+        return oneCommand.run(() -> {
             Map<String, String> latestDefinitions = new java.util.HashMap<>();
             return batch.stream().map(queued -> run(delivery(queued), latestDefinitions, true)).toList();
         });
@@ -257,8 +261,7 @@ public class IntakeService {
                     .businessKey(businessKey).setVariables(delivery.variables()).execute().getId();
         }
         // looked up as the start by key would, inside the batch's command (the start checks the caller's grants)
-        String definitionId = latestDefinitions.computeIfAbsent(delivery.route().processKey(), key -> Context.getProcessEngineConfiguration()
-                .getDeploymentCache().findDeployedLatestProcessDefinitionByKey(key).getId());
+        String definitionId = latestDefinitions.computeIfAbsent(delivery.route().processKey(), OneCommand::latestDefinitionId);
         return runtimeService.createProcessInstanceById(definitionId)
                 .businessKey(businessKey).setVariables(delivery.variables()).execute().getId();
     }

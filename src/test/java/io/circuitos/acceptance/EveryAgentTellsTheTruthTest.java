@@ -241,6 +241,9 @@ class EveryAgentTellsTheTruthTest {
         JsonNode trail = trail(agent, businessKey, reader);
         String first = answers.get(0).get("processInstanceId").asText();
         String second = answers.get(1).get("processInstanceId").asText();
+        (trail.has("runs") ? stream(trail.get("runs")) : java.util.stream.Stream.of(trail)).flatMap(r -> stream(r.at("/messages/inbound")))
+                .filter(d -> routes.route(d.get("eventType").asText()).orElseThrow().startTiming() == StartTiming.QUEUED)
+                .forEach(d -> assertThat(d.get("started").isNull()).as("the trail of %s shows when %s started", businessKey, d).isFalse());
         if (first.equals(second)) { // continued by its message
             assertThat(trail.at("/run/instanceId").asText()).isEqualTo(first);
             assertThat(trail.at("/messages/inbound")).as("both deliveries of %s", businessKey).hasSizeGreaterThanOrEqualTo(2);
@@ -290,9 +293,9 @@ class EveryAgentTellsTheTruthTest {
         assertConversation(instanceId, trail);
         assertLlmSteps(agent, businessKey, trail);
         for (JsonNode delivery : trail.at("/messages/inbound")) {
-            boolean queued = routes.route(delivery.get("eventType").asText()).orElseThrow().startTiming() == StartTiming.QUEUED;
-            assertThat(delivery.get("started").isNull()).as("%s of %s %s started from the inbox", delivery, agent, businessKey).isEqualTo(!queued);
-            if (queued) {
+            if (!delivery.get("started").isNull()) { // from the inbox (the demo's events start in their call)
+                assertThat(routes.route(delivery.get("eventType").asText()).orElseThrow().startTiming()).as("the route of %s", delivery)
+                        .isEqualTo(StartTiming.QUEUED);
                 assertThat(delivery.get("waitMillis").asLong()).as("the wait of %s", delivery).isGreaterThanOrEqualTo(0);
             }
         }

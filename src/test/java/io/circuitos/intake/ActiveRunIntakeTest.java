@@ -52,6 +52,8 @@ class ActiveRunIntakeTest {
     PlatformTransactionManager transactionManager;
     @Autowired
     ProcessEngineConfigurationImpl engine;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
 
     SignedWebhooks webhooks;
 
@@ -158,7 +160,7 @@ class ActiveRunIntakeTest {
                 shipped.fields(), ActiveRunPolicy.START);
         IntakeService intake = new IntakeService(properties, RouteCatalogue.of("this test", List.of(alwaysStart)), objectMapper,
                 runtimeService, new DeliveryStore(jdbc), new RunKeyStore(jdbc), new TransactionTemplate(transactionManager),
-                engine.getCommandExecutorTxRequired(), Clock.systemUTC(), List.of(), new InboxLevel(Clock.systemUTC()));
+                new io.circuitos.engine.OneCommand(processEngine), Clock.systemUTC(), List.of(), new InboxLevel(Clock.systemUTC()));
 
         StartResult first = intake.accept("crm", "msg_active_start_1", event("OPP-ACTIVE-3"));
         StartResult second = intake.accept("crm", "msg_active_start_2", event("OPP-ACTIVE-3"));

@@ -61,6 +61,8 @@ public final class KeycloakServer {
                     + "at a Java 21+ (now " + javaHome + ")");
         }
         try {
+            // a server killed before it stopped leaves its dev database, whose admin has that run's password: start afresh
+            org.springframework.util.FileSystemUtils.deleteRecursively(home.resolve("data/h2"));
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(Path.of("keycloak/circuitos-realm.json"), imports.resolve("circuitos-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             int port = Ports.free();

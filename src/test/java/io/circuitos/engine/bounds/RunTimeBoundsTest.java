@@ -142,16 +142,34 @@ class RunTimeBoundsTest {
     }
 
     @Test
-    void aLoopInTheWebhooksOwnStartTransactionAnswers422AndStoresNothing() throws Exception {
+    void aLoopInAnInRequestStartAnswers422AndStoresNothing() throws Exception {
         long before = runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count();
 
         var answer = new SignedWebhooks("http://127.0.0.1:" + port).sendCrm("""
-                {"type": "hostile.loop", "data": {"loopId": "L-%d"}}""".formatted(System.nanoTime()));
+                {"type": "hostile.loop_in_request", "data": {"loopId": "L-%d"}}""".formatted(System.nanoTime()));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
         JsonNode body = JSON.readTree(answer.body());
         assertThat(body.path("error").asText()).contains(RunTimeBounds.STEPS_PROPERTY);
         assertThat(List.of("Join", "Again", "Split")).contains(body.path("element").asText());
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count()).isEqualTo(before);
+    }
+
+    @Test
+    void aLoopInAQueuedStartIsGivenUpAtOnceNamingTheBoundAndStartsNothing() throws Exception {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count();
+        SignedWebhooks webhooks = new SignedWebhooks("http://127.0.0.1:" + port);
+        String id = "msg_loop_" + System.nanoTime();
+
+        var answer = webhooks.send("crm", SignedWebhooks.CRM_SECRET, id, java.time.Instant.now(), """
+                {"type": "hostile.loop", "data": {"loopId": "L-%d"}}""".formatted(System.nanoTime()));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(JSON.readTree(answer.body()).path("outcome").asText()).isEqualTo("failed");
+        JsonNode status = webhooks.status("crm", id);
+        assertThat(status.path("status").asText()).isEqualTo("failed");
+        assertThat(status.path("attempts").asInt()).isEqualTo(1);
+        assertThat(status.path("lastError").asText()).contains(RunTimeBounds.STEPS_PROPERTY);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("hostile-loop").count()).isEqualTo(before);
     }
 

@@ -3,6 +3,7 @@
 # seconds at the jar (job executor on, agents working), then from the tables: every delivery answered 202 started
 # exactly once, and how long draining took. Second run: the same burst, the app killed with kill -9 mid-drain and
 # started again; again 0 lost and 0 duplicated.
+# Both the app and the sender warm up first on 3,000 deliveries of their own (drained before the burst).
 # usage: bench/inbox-burst-benchmark.sh [RATE=1000] [SECONDS=10]   (KILL_RUN=no: the first run only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,15 +20,24 @@ LIMITS=(--circuitos.webhooks.inbox.max-depth=100000)
 
 echo "== burst: $RATE/s for $SECONDS_ s"
 bench_start_app "${LIMITS[@]}"
-bench send "$BENCH_URL" "$RATE" "$SECONDS_" target/bench-burst-1.txt
+rm -f target/bench-burst-1.txt.started
+bench send "$BENCH_URL" "$RATE" "$SECONDS_" target/bench-burst-1.txt "$JDBC" &
+SENDER=$!
+until [ -f target/bench-burst-1.txt.started ]; do sleep 0.1; done
+cpu0=$(bench_cpu_seconds circuitos.jar)
+wait "$SENDER"
+cpu1=$(bench_cpu_seconds circuitos.jar)
+awk -v a="$cpu0" -v b="$cpu1" -v n=$((RATE * SECONDS_)) 'BEGIN { printf "app CPU while the burst was sent: %.1f s, %.2f ms a delivery\n", b - a, (b - a) * 1000 / n }'
 bench check "$JDBC" target/bench-burst-1.txt
 kill "$BENCH_APP_PID"; wait "$BENCH_APP_PID" 2>/dev/null || true
 
 if [ "${KILL_RUN:-yes}" = yes ]; then
   echo "== the same burst, kill -9 of the app 2 s after the burst ends (mid-drain), then started again"
   bench_start_app "${LIMITS[@]}"
-  bench send "$BENCH_URL" "$RATE" "$SECONDS_" target/bench-burst-2.txt &
+  rm -f target/bench-burst-2.txt.started
+  bench send "$BENCH_URL" "$RATE" "$SECONDS_" target/bench-burst-2.txt "$JDBC" &
   SENDER=$!
+  until [ -f target/bench-burst-2.txt.started ]; do sleep 0.1; done
   sleep $((SECONDS_ + 2))
   queued=$(psql -h 127.0.0.1 -U postgres -d "$BENCH_DB" -Atc "select count(*) from circuitos_webhook_delivery where status = 'queued'")
   echo "kill -9 with $queued deliveries queued"

@@ -6,7 +6,7 @@ BENCH_URL="http://127.0.0.1:$BENCH_PORT"
 
 bench_start_app() {
   psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
-  mvn -q -B -DskipTests package
+  [ -n "${BENCH_NO_BUILD:-}" ] || mvn -q -B -DskipTests package
   : > target/bench-app.log
   bench_start_app_again "$@"
 }

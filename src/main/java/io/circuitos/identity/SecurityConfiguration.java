@@ -66,6 +66,22 @@ public class SecurityConfiguration {
         return new GrantedAuthorityDefaults(GROUP_PREFIX);
     }
 
+    /**
+     * Webhook deliveries authenticate by their signature, checked by the intake: their chain holds no user
+     * authentication, session, request cache or logout, which would only cost CPU on the busiest path.
+     */
+    @Bean
+    @Order(0)
+    public SecurityFilterChain webhookDeliveries(HttpSecurity http) throws Exception {
+        return http.securityMatcher(PATHS.matcher(org.springframework.http.HttpMethod.POST, "/api/webhooks/*"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
     @Bean
     @Order(1)
     public SecurityFilterChain apiSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider,

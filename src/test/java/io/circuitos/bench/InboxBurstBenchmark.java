@@ -29,7 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  * its time whatever the answers before it), then, from the database, whether every delivery answered 202 started
  * exactly one run. Run it through {@code bench/inbox-burst-benchmark.sh}.
  *
- * <p>{@code send baseUrl rate seconds runFile}: sends rate × seconds deliveries, prints the answers' latency
+ * <p>{@code send baseUrl rate seconds runFile jdbcUrl}: warms the app and itself up on deliveries of their own (system
+ * property {@code warmup}, 3,000) and waits until they have started, then sends rate × seconds deliveries signed
+ * beforehand (writing {@code runFile.started} as the burst begins), prints the answers' latency
  * (measured from each delivery's scheduled time, so a slow answer also delays none it hides) and writes the accepted
  * webhook-ids to {@code runFile}. {@code check jdbcUrl runFile}: waits until none of them is queued, then prints the
  * time from the first send to the last start, and how many were lost (answered 202, never started) or duplicated
@@ -41,27 +43,71 @@ public final class InboxBurstBenchmark {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "send" -> send(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
+            case "send" -> send(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]), args[5]);
             case "check" -> check(args[1], Path.of(args[2]));
             default -> throw new IllegalArgumentException("send or check, not " + args[0]);
         }
     }
 
-    private static void send(String baseUrl, int rate, int seconds, Path runFile) throws Exception {
+    private static void send(String baseUrl, int rate, int seconds, Path runFile, String jdbcUrl) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        Webhook signer = new Webhook(SignedWebhooks.CRM_SECRET);
         String run = Long.toString(System.currentTimeMillis(), 36);
-        int n = rate * seconds;
-        long[] latencies = new long[n];
-        Arrays.fill(latencies, Long.MAX_VALUE);
-        ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
-        AtomicInteger refused = new AtomicInteger();
-        AtomicInteger unanswered = new AtomicInteger();
-        AtomicInteger next = new AtomicInteger();
+        // the app and this sender warm up (JIT) on deliveries of their own, which drain before the burst
+        int warmup = Integer.getInteger("warmup", 3000);
+        Answers warm = fire(http, signed(baseUrl, "warm-" + run, "WARM-" + run, warmup), Math.max(1, rate / 5));
+        System.out.printf(Locale.ROOT, "warm-up: %d deliveries at %d/s, %d answered 202; waiting until they have started%n",
+                warmup, Math.max(1, rate / 5), warm.accepted.size());
+        try (Connection db = DriverManager.getConnection(jdbcUrl); Statement sql = db.createStatement()) {
+            while (count(sql, "select count(*) from circuitos_webhook_delivery where status = 'queued'") > 0) {
+                Thread.sleep(200);
+            }
+        }
+        // signed before the burst, so the sender's own CPU goes to sending; the timestamps stay within the tolerance
+        List<HttpRequest> burst = signed(baseUrl, "burst-" + run, "BURST-" + run, rate * seconds);
         Instant firstSent = Instant.now();
+        Files.writeString(runFile.resolveSibling(runFile.getFileName() + ".started"), firstSent.toString());
+        Answers answers = fire(http, burst, rate);
+        List<String> lines = new ArrayList<>();
+        lines.add(firstSent.toString());
+        lines.addAll(answers.accepted);
+        Files.write(runFile, lines);
+        long[] answered = Arrays.stream(answers.latencies).filter(l -> l != Long.MAX_VALUE).sorted().toArray();
+        System.out.printf(Locale.ROOT, "sent %d deliveries in %.2f s (%.0f/s) over %d connections: %d answered 202, %d refused, "
+                        + "%d unanswered (connection lost)%n", burst.size(), answers.seconds, burst.size() / answers.seconds, CONNECTIONS,
+                answers.accepted.size(), answers.refused.get(), answers.unanswered.get());
+        System.out.printf(Locale.ROOT, "answered: p50 %.1f ms, p99 %.1f ms, max %.1f ms (from each delivery's scheduled time)%n",
+                percentile(answered, 0.50), percentile(answered, 0.99), percentile(answered, 1.0));
+    }
+
+    private static List<HttpRequest> signed(String baseUrl, String idPrefix, String keyPrefix, int n) throws Exception {
+        Webhook signer = new Webhook(SignedWebhooks.CRM_SECRET);
+        List<HttpRequest> requests = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String id = idPrefix + "-" + i;
+            String body = SignedWebhooks.closedLost(keyPrefix + "-" + i);
+            long timestamp = Instant.now().getEpochSecond();
+            requests.add(HttpRequest.newBuilder(URI.create(baseUrl + "/api/webhooks/crm")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("webhook-id", id).header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", signer.sign(id, timestamp, body)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+        return requests;
+    }
+
+    private record Answers(long[] latencies, ConcurrentLinkedQueue<String> accepted, AtomicInteger refused, AtomicInteger unanswered,
+                           double seconds) {
+    }
+
+    /**
+     * Sends the requests at {@code rate} a second over a sender's pool of connections: each connection takes the next
+     * request when it is due; one that is late because every connection is busy counts its lateness, so a slow answer
+     * cannot hide the ones queued behind it.
+     */
+    private static Answers fire(HttpClient http, List<HttpRequest> requests, int rate) throws InterruptedException {
+        int n = requests.size();
+        Answers answers = new Answers(new long[n], new ConcurrentLinkedQueue<>(), new AtomicInteger(), new AtomicInteger(), 0);
+        Arrays.fill(answers.latencies, Long.MAX_VALUE);
+        AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        // a sender's connection pool: each connection takes the next delivery when it is due; one that is late because every
-        // connection is busy counts its lateness, so a slow answer cannot hide the ones queued behind it
         List<Thread> connections = new ArrayList<>();
         for (int c = 0; c < CONNECTIONS; c++) {
             Thread connection = new Thread(() -> {
@@ -71,22 +117,17 @@ public final class InboxBurstBenchmark {
                     if (wait > 0) {
                         LockSupport.parkNanos(wait);
                     }
-                    String id = "burst-" + run + "-" + i;
-                    String body = SignedWebhooks.closedLost("BURST-" + run + "-" + i);
-                    long timestamp = Instant.now().getEpochSecond();
+                    HttpRequest request = requests.get(i);
                     try {
-                        HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/webhooks/crm"))
-                                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("webhook-id", id)
-                                .header("webhook-timestamp", Long.toString(timestamp)).header("webhook-signature", signer.sign(id, timestamp, body))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-                        latencies[i] = System.nanoTime() - due;
+                        HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        answers.latencies[i] = System.nanoTime() - due;
                         if (answer.statusCode() == 202) {
-                            accepted.add(id);
+                            answers.accepted.add(request.headers().firstValue("webhook-id").orElseThrow());
                         } else {
-                            refused.incrementAndGet();
+                            answers.refused.incrementAndGet();
                         }
                     } catch (Exception lost) {
-                        unanswered.incrementAndGet();
+                        answers.unanswered.incrementAndGet();
                     }
                 }
             });
@@ -96,16 +137,7 @@ public final class InboxBurstBenchmark {
         for (Thread connection : connections) {
             connection.join();
         }
-        double sendSeconds = (System.nanoTime() - start) / 1e9;
-        long[] answered = Arrays.stream(latencies).filter(l -> l != Long.MAX_VALUE).sorted().toArray();
-        List<String> lines = new ArrayList<>();
-        lines.add(firstSent.toString());
-        lines.addAll(accepted);
-        Files.write(runFile, lines);
-        System.out.printf(Locale.ROOT, "sent %d deliveries in %.2f s (%.0f/s) over %d connections: %d answered 202, %d refused, "
-                + "%d unanswered (connection lost)%n", n, sendSeconds, n / sendSeconds, CONNECTIONS, accepted.size(), refused.get(), unanswered.get());
-        System.out.printf(Locale.ROOT, "answered: p50 %.1f ms, p99 %.1f ms, max %.1f ms (from each delivery's scheduled time)%n",
-                percentile(answered, 0.50), percentile(answered, 0.99), percentile(answered, 1.0));
+        return new Answers(answers.latencies, answers.accepted, answers.refused, answers.unanswered, (System.nanoTime() - start) / 1e9);
     }
 
     private static double percentile(long[] sorted, double q) {

@@ -32,17 +32,16 @@ bench check "$JDBC" target/bench-burst-1.txt
 kill "$BENCH_APP_PID"; wait "$BENCH_APP_PID" 2>/dev/null || true
 
 if [ "${KILL_RUN:-yes}" = yes ]; then
-  echo "== the same burst, kill -9 of the app 2 s after the burst ends (mid-drain), then started again"
+  echo "== the same burst, kill -9 of the app 2 s after the last delivery was answered (mid-drain), then started again"
   bench_start_app "${LIMITS[@]}"
   rm -f target/bench-burst-2.txt.started
   bench send "$BENCH_URL" "$RATE" "$SECONDS_" target/bench-burst-2.txt "$JDBC" &
   SENDER=$!
-  until [ -f target/bench-burst-2.txt.started ]; do sleep 0.1; done
-  sleep $((SECONDS_ + 2))
+  wait "$SENDER" || true
+  sleep 2
   queued=$(psql -h 127.0.0.1 -U postgres -d "$BENCH_DB" -Atc "select count(*) from circuitos_webhook_delivery where status = 'queued'")
   echo "kill -9 with $queued deliveries queued"
   kill -9 "$BENCH_APP_PID"
-  wait "$SENDER" || true
   wait "$BENCH_APP_PID" 2>/dev/null || true
   bench_start_app_again "${LIMITS[@]}"
   bench check "$JDBC" target/bench-burst-2.txt

@@ -38,7 +38,7 @@ bench_start_node() {
     --server.port="$port" "$@" >> target/bench-app.log 2>&1 &
   BENCH_NODE_PID=$!
   BENCH_NODE_PIDS="$BENCH_NODE_PIDS $BENCH_NODE_PID"
-  trap 'for p in $BENCH_NODE_PIDS; do kill $p 2>/dev/null; done; wait 2>/dev/null || true' EXIT
+  trap 'for p in $BENCH_NODE_PIDS; do kill $p 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null && return 0
     if ! kill -0 "$BENCH_NODE_PID" 2>/dev/null; then

@@ -3,12 +3,14 @@ package io.circuitos.intake;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * {@code circuitos_webhook_delivery}: remembers every accepted delivery by {@code (source, webhook-id)}.
@@ -57,27 +59,44 @@ public class DeliveryStore {
                 source, webhookId, eventType, businessKey, StartResult.QUEUED, QUEUED, variables, Timestamp.from(receivedAt));
     }
 
+    /** The queue is read this many deliveries at a time while the drainer chooses a batch, at most {@link #PAGES_PER_BATCH} pages. */
+    static final int PAGE = 1000;
+    private static final int PAGES_PER_BATCH = 20;
+
+    private static final String QUEUED_COLUMNS = "source, webhook_id, event_type, business_key, variables, attempts, received_at";
+    private static final RowMapper<Queued> AS_QUEUED = (rs, n) -> new Queued(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant());
+
     /**
      * Locks the oldest queued deliveries that are due, leaving out any behind an earlier queued delivery of the same
-     * business key (so each key's deliveries start in arrival order, and a batch holds each key once). Another node
-     * draining at the same time waits for these rows and then skips them.
+     * business key (so each key's deliveries start in arrival order, and a batch holds each key once; see
+     * {@link InboxBatchChoice}). Another node draining at the same time waits for these rows and then skips them.
      */
     List<Queued> lockDue(int limit, Instant now) {
-        return jdbc.query("select source, webhook_id, event_type, business_key, variables, attempts, received_at "
-                        + "from circuitos_webhook_delivery d where d.status = 'queued' and (d.next_attempt_at is null or d.next_attempt_at <= ?) "
-                        + "and not exists (select 1 from circuitos_webhook_delivery e where e.status = 'queued' "
-                        + "and e.business_key = d.business_key and e.seq < d.seq) order by d.seq limit ? for update",
-                (rs, n) -> new Queued(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
-                        rs.getTimestamp(7).toInstant()), Timestamp.from(now), limit);
+        InboxBatchChoice choice = new InboxBatchChoice(limit);
+        long after = 0;
+        for (int pages = 0; pages < PAGES_PER_BATCH; pages++) {
+            List<InboxBatchChoice.Place> page = jdbc.query("select seq, business_key, next_attempt_at from circuitos_webhook_delivery "
+                            + "where status = 'queued' and seq > ? order by seq limit ?",
+                    (rs, n) -> new InboxBatchChoice.Place(rs.getLong(1), rs.getString(2),
+                            rs.getTimestamp(3) == null || !rs.getTimestamp(3).toInstant().isAfter(now)), after, PAGE);
+            if (!choice.read(page) || page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).seq();
+        }
+        List<Long> chosen = choice.chosen();
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + QUEUED_COLUMNS + " from circuitos_webhook_delivery where status = 'queued' and seq in ("
+                + String.join(", ", Collections.nCopies(chosen.size(), "?")) + ") order by seq for update", AS_QUEUED, chosen.toArray());
     }
 
     /** Locks one delivery if it is still queued (a batch that failed is started one by one). */
     Optional<Queued> lockQueued(String source, String webhookId) {
-        return jdbc.query("select source, webhook_id, event_type, business_key, variables, attempts, received_at "
-                                + "from circuitos_webhook_delivery where source = ? and webhook_id = ? and status = 'queued' for update",
-                        (rs, n) -> new Queued(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
-                                rs.getTimestamp(7).toInstant()), source, webhookId)
-                .stream().findFirst();
+        return jdbc.query("select " + QUEUED_COLUMNS + " from circuitos_webhook_delivery where source = ? and webhook_id = ? "
+                + "and status = 'queued' for update", AS_QUEUED, source, webhookId).stream().findFirst();
     }
 
     /** Records what the drainer did with each delivery; its variables now live in the run, so the inbox forgets them. */

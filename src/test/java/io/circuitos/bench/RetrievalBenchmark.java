@@ -1,6 +1,6 @@
 package io.circuitos.bench;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.circuitos.ml.SharedEmbeddingModel;
 import io.circuitos.knowledge.KnowledgeBase;
 import io.circuitos.knowledge.KnowledgeConfiguration;
 import java.util.Arrays;
@@ -23,7 +23,7 @@ public final class RetrievalBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         long indexStart = System.nanoTime();
-        KnowledgeBase knowledge = new KnowledgeBase(new AllMiniLmL6V2EmbeddingModel(), KnowledgeConfiguration.articles());
+        KnowledgeBase knowledge = new KnowledgeBase(SharedEmbeddingModel.get(), KnowledgeConfiguration.articles());
         double indexMs = (System.nanoTime() - indexStart) / 1e6;
         for (int i = 0; i < 200; i++) {
             knowledge.search(QUESTIONS.get(i % QUESTIONS.size()) + " " + i, 3);

@@ -70,7 +70,7 @@ public final class SupportBenchmark {
     }
 
     /** Distinct complaint narratives of at most 1,500 characters, as many as asked for (or as the file has). */
-    private static List<String> narratives(int wanted) throws IOException {
+    static List<String> narratives(int wanted) throws IOException {
         Set<String> texts = new LinkedHashSet<>();
         try (Reader in = Files.newBufferedReader(Path.of("data/cfpb-complaints-loans-2023.csv"));
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {

@@ -2,7 +2,7 @@ package io.circuitos.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.circuitos.ml.SharedEmbeddingModel;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class KnowledgeBaseTest {
     @BeforeAll
     static void index() throws Exception {
         System.setProperty("ai.djl.offline", "true");
-        knowledge = new KnowledgeBase(new AllMiniLmL6V2EmbeddingModel(), KnowledgeConfiguration.articles());
+        knowledge = new KnowledgeBase(SharedEmbeddingModel.get(), KnowledgeConfiguration.articles());
     }
 
     @ParameterizedTest(name = "{0} → {1}")

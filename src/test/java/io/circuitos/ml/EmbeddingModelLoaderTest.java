@@ -23,7 +23,7 @@ class EmbeddingModelLoaderTest {
     @Test
     void manyThreadsAskingAtOnceLoadTheModelOnce() throws Exception {
         AtomicInteger loads = new AtomicInteger();
-        EmbeddingModel model = new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel();
+        EmbeddingModel model = new MiniLm(MiniLm.Weights.FULL);
         EmbeddingModelLoader loader = new EmbeddingModelLoader(() -> {
             loads.incrementAndGet();
             return model;

@@ -4,6 +4,8 @@
 # exactly once, and how long draining took. Second run: the same burst, the app killed with kill -9 mid-drain and
 # started again; again 0 lost and 0 duplicated.
 # Both the app and the sender warm up first on 3,000 deliveries of their own (drained before the burst).
+# INTAKE_ONLY=yes: no draining (the node only stores), the burst alone, with the CPU the app, PostgreSQL and the sender
+# spent on it: what the intake costs on its own.
 # usage: bench/inbox-burst-benchmark.sh [RATE=1000] [SECONDS=10]   (KILL_RUN=no: the first run only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,9 +16,12 @@ JDBC="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB?user=postgres"
 
 mvn -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
-bench() { java -cp "$CP" io.circuitos.bench.InboxBurstBenchmark "$@"; }
+INTAKE_ONLY=${INTAKE_ONLY:-no}
+bench() { java -DintakeOnly="$([ "$INTAKE_ONLY" = yes ] && echo true || echo false)" -cp "$CP" io.circuitos.bench.InboxBurstBenchmark "$@"; }
 # the burst is deeper than the default max-depth would allow while the agents work (lib.sh lifts the crm source's rate limit)
 LIMITS=(--circuitos.webhooks.inbox.max-depth=100000)
+[ "$INTAKE_ONLY" = yes ] && LIMITS+=(--circuitos.webhooks.inbox.drain=false)
+cpu_of() { local ticks=0; for pid in "$@"; do ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$ticks"; }
 
 echo "== burst: $RATE/s for $SECONDS_ s"
 bench_start_app "${LIMITS[@]}"
@@ -24,10 +29,12 @@ rm -f target/bench-burst-1.txt.started
 bench send "$BENCH_URL" "$RATE" "$SECONDS_" target/bench-burst-1.txt "$JDBC" &
 SENDER=$!
 until [ -f target/bench-burst-1.txt.started ]; do sleep 0.1; done
-cpu0=$(bench_cpu_seconds circuitos.jar)
+app0=$(cpu_of "$BENCH_APP_PID"); pg0=$(cpu_of $(pgrep -x postgres))
 wait "$SENDER"
-cpu1=$(bench_cpu_seconds circuitos.jar)
-awk -v a="$cpu0" -v b="$cpu1" -v n=$((RATE * SECONDS_)) 'BEGIN { printf "app CPU while the burst was sent: %.1f s, %.2f ms a delivery\n", b - a, (b - a) * 1000 / n }'
+app1=$(cpu_of "$BENCH_APP_PID"); pg1=$(cpu_of $(pgrep -x postgres))
+awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v n=$((RATE * SECONDS_)) -v hz="$(getconf CLK_TCK)" 'BEGIN {
+  printf "CPU while the burst was sent: app %.1f s (%.2f ms a delivery), PostgreSQL %.1f s (%.2f ms a delivery)\n", a / hz, a * 1000 / hz / n, p / hz, p * 1000 / hz / n }'
+[ "$INTAKE_ONLY" = yes ] && { echo "intake only: nothing drained"; exit 0; }
 bench check "$JDBC" target/bench-burst-1.txt
 kill "$BENCH_APP_PID"; wait "$BENCH_APP_PID" 2>/dev/null || true
 

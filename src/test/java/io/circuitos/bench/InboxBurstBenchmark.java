@@ -2,6 +2,7 @@ package io.circuitos.bench;
 
 import com.standardwebhooks.Webhook;
 import io.circuitos.support.SignedWebhooks;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,8 +59,9 @@ public final class InboxBurstBenchmark {
         System.out.printf(Locale.ROOT, "warm-up: %d deliveries at %d/s, %d answered 202; waiting until they have started and their jobs are done%n",
                 warmup, Math.max(1, rate / 5), warm.accepted.size());
         try (Connection db = DriverManager.getConnection(jdbcUrl); Statement sql = db.createStatement()) {
-            // and until the agents' work on them is done (the runs then wait on their timers), so the burst meets a quiet app
-            while (count(sql, "select count(*) from circuitos_webhook_delivery where status = 'queued'") > 0
+            // and until the agents' work on them is done (the runs then wait on their timers), so the burst meets a quiet app;
+            // a node that only stores (intakeOnly) drains nothing
+            while (!Boolean.getBoolean("intakeOnly") && count(sql, "select count(*) from circuitos_webhook_delivery where status = 'queued'") > 0
                     || count(sql, "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= current_timestamp)") > 0) {
                 Thread.sleep(200);
             }
@@ -68,7 +70,9 @@ public final class InboxBurstBenchmark {
         List<HttpRequest> burst = signed(baseUrl, "burst-" + run, "BURST-" + run, rate * seconds);
         Instant firstSent = Instant.now();
         Files.writeString(runFile.resolveSibling(runFile.getFileName() + ".started"), firstSent.toString());
+        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         Answers answers = fire(http, burst, rate);
+        cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - cpu;
         List<String> lines = new ArrayList<>();
         lines.add(firstSent.toString());
         lines.addAll(answers.accepted);
@@ -79,6 +83,7 @@ public final class InboxBurstBenchmark {
                 answers.accepted.size(), answers.refused.get(), answers.unanswered.get());
         System.out.printf(Locale.ROOT, "answered: p50 %.1f ms, p99 %.1f ms, max %.1f ms (from each delivery's scheduled time)%n",
                 percentile(answered, 0.50), percentile(answered, 0.99), percentile(answered, 1.0));
+        System.out.printf(Locale.ROOT, "sender CPU while sending: %.1f s (%.2f ms a delivery)%n", cpu / 1e9, cpu / 1e6 / burst.size());
     }
 
     private static List<HttpRequest> signed(String baseUrl, String idPrefix, String keyPrefix, int n) throws Exception {

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code opportunity.closed_lost} deliveries from C clients and retries each (same {@code webhook-id})
  * on a refused connection, 429, 500, 502, 503 or 504 with backoff until it gets 202, for at most 10 minutes.
  * Writes its progress (acknowledged deliveries) to a file the fault script watches, then checks the
- * database: every acknowledged delivery has its row (lost = 0) and no business key has two instances
+ * database: every acknowledged delivery started its run, once the inbox drained (lost = 0), and no business key has two instances
  * (duplicates = 0). Prints every status it saw; {@code forbid500} fails the run on any 500.
  *
  * <p>Arguments: {@code baseUrl n concurrency progressFile jdbcUrl forbid500}.
@@ -106,27 +106,32 @@ public final class RetryingSender {
         }
     }
 
-    /** {lost, duplicates}: acknowledged deliveries without their row, business keys with more than one instance. */
+    /**
+     * {lost, duplicates}: acknowledged deliveries that did not start their run (once the inbox has drained them, waiting
+     * up to five minutes), business keys with more than one instance.
+     */
     private static long[] check(String jdbcUrl, String run, int n) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbcUrl)) {
-            long rows;
-            try (PreparedStatement count = db.prepareStatement("select count(*) from circuitos_webhook_delivery where source = 'crm' and webhook_id like ?")) {
-                count.setString(1, "fault_" + run + "_%");
-                try (ResultSet r = count.executeQuery()) {
-                    r.next();
-                    rows = r.getLong(1);
-                }
+            String ofThisRun = "from circuitos_webhook_delivery d where d.source = 'crm' and d.webhook_id like ?";
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+            while (count(db, "select count(*) " + ofThisRun + " and d.status = 'queued'", "fault_" + run + "_%") > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
             }
-            long duplicates;
-            try (PreparedStatement dup = db.prepareStatement("select count(*) from (select business_key_ from act_hi_procinst "
-                    + "where business_key_ like ? group by business_key_ having count(*) > 1) d")) {
-                dup.setString(1, "OPP-FAULT-" + run + "-%");
-                try (ResultSet r = dup.executeQuery()) {
-                    r.next();
-                    duplicates = r.getLong(1);
-                }
-            }
+            long rows = count(db, "select count(*) " + ofThisRun + " and exists (select 1 from act_hi_procinst p where p.id_ = d.process_instance_id)",
+                    "fault_" + run + "_%");
+            long duplicates = count(db, "select count(*) from (select business_key_ from act_hi_procinst where business_key_ like ? "
+                    + "group by business_key_ having count(*) > 1) twice", "OPP-FAULT-" + run + "-%");
             return new long[] {Math.max(0, n - rows), duplicates};
+        }
+    }
+
+    private static long count(Connection db, String sql, String like) throws Exception {
+        try (PreparedStatement count = db.prepareStatement(sql)) {
+            count.setString(1, like);
+            try (ResultSet r = count.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
         }
     }
 

@@ -32,8 +32,11 @@ public class DeliveryStore {
     static final String DONE = "done";
     static final String FAILED = "failed";
 
-    /** A delivery the intake accepted, as the trail shows it: when it was received and, from the inbox, started (else null). */
-    public record Received(String source, String webhookId, String eventType, Instant receivedAt, Instant startedAt) {
+    /**
+     * A delivery the intake accepted, as the trail shows it: when it was received, what it did ({@link StartResult}'s
+     * outcomes) and, from the inbox, when the drainer took it (else null).
+     */
+    public record Received(String source, String webhookId, String eventType, String outcome, Instant receivedAt, Instant startedAt) {
     }
 
     /** A delivery waiting in the inbox, as the drainer locked it. */
@@ -45,8 +48,8 @@ public class DeliveryStore {
     }
 
     /**
-     * A delivery as its sender may look it up: {@code status} queued, done or failed ({@code null} for one started in
-     * its request), what it did, and when.
+     * A delivery as its sender may look it up: {@code status} queued, done or failed (one handled in its request is done
+     * when it was received, in one attempt), what it did, and when.
      */
     public record Status(String source, String webhookId, String eventType, String businessKey, String status, String outcome,
                          String processInstanceId, Instant receivedAt, Instant startedAt, int attempts, String lastError) {
@@ -134,7 +137,10 @@ public class DeliveryStore {
     public Optional<Status> status(String source, String webhookId) {
         return jdbc.query("select source, webhook_id, event_type, business_key, status, outcome, process_instance_id, received_at, started_at, "
                                 + "attempts, last_error from circuitos_webhook_delivery where source = ? and webhook_id = ?",
-                        (rs, n) -> new Status(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        (rs, n) -> rs.getString(5) == null // handled in its request: done when it was received, in one attempt
+                                ? new Status(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), DONE, rs.getString(6),
+                                rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(8).toInstant(), 1, null)
+                                : new Status(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                                 rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
                                 rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getInt(10), rs.getString(11)),
                         source, webhookId)
@@ -191,13 +197,19 @@ public class DeliveryStore {
      * with its business key whose event type is one of {@code eventTypes} (the events its process listens to).
      */
     public List<Received> forRun(String instanceId, String businessKey, Set<String> eventTypes) {
-        return jdbc.query("select source, webhook_id, event_type, process_instance_id, received_at, started_at "
+        return jdbc.query("select source, webhook_id, event_type, process_instance_id, received_at, started_at, outcome "
                         + "from circuitos_webhook_delivery where process_instance_id = ? or business_key = ? order by received_at",
                 (rs, n) -> instanceId.equals(rs.getString("process_instance_id")) || eventTypes.contains(rs.getString("event_type"))
                         ? new Received(rs.getString("source"), rs.getString("webhook_id"), rs.getString("event_type"),
-                        rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("outcome"), rs.getTimestamp("received_at").toInstant(),
                         rs.getTimestamp("started_at") == null ? null : rs.getTimestamp("started_at").toInstant()) : null, instanceId, businessKey)
                 .stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Whether a delivery of one of {@code eventTypes} with this business key waits in the inbox (its run has not started yet). */
+    public boolean queuedFor(String businessKey, Set<String> eventTypes) {
+        return jdbc.queryForList("select event_type from circuitos_webhook_delivery where business_key = ? and status = 'queued'", String.class,
+                businessKey).stream().anyMatch(eventTypes::contains);
     }
 
     /** Whether a delivery of one of {@code eventTypes} ever carried this business key (the runs it reached may be gone). */

@@ -57,7 +57,7 @@ public class InboxDrainer implements SmartLifecycle {
             Integer started = transactions.execute(tx -> {
                 List<DeliveryStore.Queued> due = deliveries.lockDue(settings.batchSize(), clock.instant());
                 if (!due.isEmpty()) {
-                    settle(due, intake.startQueued(due));
+                    settle(due, clock.instant(), intake.startQueued(due));
                 }
                 return due.size();
             });
@@ -75,7 +75,7 @@ public class InboxDrainer implements SmartLifecycle {
         for (DeliveryStore.Queued queued : due) {
             try {
                 settled += transactions.execute(tx -> deliveries.lockQueued(queued.source(), queued.webhookId()).map(locked -> {
-                    settle(List.of(locked), intake.startQueued(List.of(locked)));
+                    settle(List.of(locked), clock.instant(), intake.startQueued(List.of(locked)));
                     return 1;
                 }).orElse(0));
             } catch (RuntimeException failed) {
@@ -89,10 +89,14 @@ public class InboxDrainer implements SmartLifecycle {
         return settled;
     }
 
-    private void settle(List<DeliveryStore.Queued> due, List<StartResult> results) {
-        Instant now = clock.instant();
-        deliveries.started(due, results, now);
-        due.forEach(queued -> waits.record(Duration.between(queued.receivedAt(), now)));
+    /** Records what a batch did; {@code taken} is when its starts began (its runs' start times are not before it). */
+    private void settle(List<DeliveryStore.Queued> due, Instant taken, List<StartResult> results) {
+        deliveries.started(due, results, taken);
+        for (int i = 0; i < due.size(); i++) {
+            if (StartResult.STARTED.equals(results.get(i).outcome())) { // a delivery that met an active run started nothing
+                waits.record(Duration.between(due.get(i).receivedAt(), taken));
+            }
+        }
     }
 
     /**

@@ -336,11 +336,12 @@ public class IntakeService {
         try {
             JsonNode event = json.readTree(body);
             if (event == null || !event.isObject()) {
-                throw IntakeRejection.badRequest("malformed JSON: the body must be a JSON object");
+                throw IntakeRejection.badField("body", "malformed JSON: the body must be a JSON object");
             }
             return event;
-        } catch (JsonProcessingException e) {
-            throw IntakeRejection.badRequest("malformed JSON: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) { // where, not the parser's own words (they name its classes and settings)
+            throw IntakeRejection.badField("body", e.getLocation() == null ? "malformed JSON"
+                    : "malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         }
     }
 

@@ -184,6 +184,52 @@ class InboxTest {
         assertThat(delivery.waitMillis()).isGreaterThanOrEqualTo(3000);
     }
 
+    @Test
+    void aDeliveryLeftAloneForAnActiveRunSaysSoInTheTrailAndIsNoWaitForAStart() throws Exception {
+        send("msg_alone_1", "OPP-ALONE");
+        send("msg_alone_2", "OPP-ALONE");
+        long waitsBefore = meters.get("circuitos_inbox_wait").timer().count();
+        drainer.drainOnce();
+        drainer.drainOnce();
+
+        assertThat(meters.get("circuitos_inbox_wait").timer().count()).isEqualTo(waitsBefore + 1);
+        RunTrace trace = traces.runs("lost-opportunity", "OPP-ALONE").get(0);
+        assertThat(trace.messages().inbound()).extracting(RunTrace.Delivery::webhookId, RunTrace.Delivery::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("msg_alone_1", "started"),
+                        org.assertj.core.groups.Tuple.tuple("msg_alone_2", "ignored-active-run"));
+        assertThat(trace.messages().inbound().get(1).started()).isNotNull();
+    }
+
+    @Test
+    void theTrailOfARunWhoseDeliveryStillWaitsSaysItHasNotStartedYet() throws Exception {
+        send("msg_waiting_trail", "OPP-WAITING-TRAIL");
+
+        HttpResponse<String> trail = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/agents/lost-opportunity/runs/OPP-WAITING-TRAIL/trace"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("demo:demo".getBytes())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(trail.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(trail.body()).get("error").asText()).contains("has not started yet: its delivery waits in the inbox");
+        drainer.drainOnce();
+        assertThat(traces.waitsInTheInbox("lost-opportunity", "OPP-WAITING-TRAIL")).isFalse();
+        assertThat(traces.runs("lost-opportunity", "OPP-WAITING-TRAIL")).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryHandledInItsRequestReadsDoneWhenItWasReceived() {
+        Instant received = Instant.parse("2026-12-04T10:00:00Z");
+        deliveries.record("chat", "msg_in_request_status", "conversation.message_received",
+                StartResult.of("instance-1", "CHAT-IN-REQUEST", StartResult.CONTINUED), received);
+
+        DeliveryStore.Status status = deliveries.status("chat", "msg_in_request_status").orElseThrow();
+
+        assertThat(status.status()).isEqualTo("done");
+        assertThat(status.outcome()).isEqualTo("continued");
+        assertThat(status.startedAt()).isEqualTo(received);
+        assertThat(status.attempts()).isEqualTo(1);
+    }
+
     private HttpResponse<String> send(String id, String opportunity) throws Exception {
         return webhooks.sendQueued("crm", SignedWebhooks.CRM_SECRET, id, Instant.now(), SignedWebhooks.closedLost(opportunity));
     }

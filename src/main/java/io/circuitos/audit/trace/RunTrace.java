@@ -86,13 +86,14 @@ public record RunTrace(Run run, List<Step> path, List<Incident> incidents, List<
     }
 
     /**
-     * An inbound delivery: received (its 202), and for one that waited in the inbox, when the drainer started it and
-     * the wait between ({@code started} and {@code waitMillis} null for one handled in its request).
+     * An inbound delivery: received (its 202), what it did ({@code outcome}: started, continued, ignored-active-run,
+     * applied, or queued while it waits), and for one that waited in the inbox, when the drainer took it and the wait
+     * between ({@code started} and {@code waitMillis} null for one handled in its request).
      */
-    public record Delivery(String source, String webhookId, String eventType, Instant received, Instant started, Long waitMillis) {
+    public record Delivery(String source, String webhookId, String eventType, String outcome, Instant received, Instant started, Long waitMillis) {
 
-        static Delivery of(String source, String webhookId, String eventType, Instant received, Instant started) {
-            return new Delivery(source, webhookId, eventType, received, started,
+        static Delivery of(String source, String webhookId, String eventType, String outcome, Instant received, Instant started) {
+            return new Delivery(source, webhookId, eventType, outcome, received, started,
                     started == null ? null : java.time.Duration.between(received, started).toMillis());
         }
     }

@@ -40,7 +40,9 @@ public class TraceController {
             runs = redaction.traces(runs);
         }
         if (runs.isEmpty()) {
-            return ApiProblem.of(HttpStatus.NOT_FOUND, traces.wasDelivered(process, businessKey)
+            return ApiProblem.of(HttpStatus.NOT_FOUND, traces.waitsInTheInbox(process, businessKey)
+                    ? "the run of " + process + " with business key " + businessKey + " has not started yet: its delivery waits in the inbox"
+                    : traces.wasDelivered(process, businessKey)
                     ? "the run of " + process + " with business key " + businessKey + " was removed by history clean-up"
                     : "no run of " + process + " with business key " + businessKey, null);
         }

@@ -76,6 +76,10 @@ public class TraceReader {
     }
 
     /** Whether a webhook once started or reached a run of {@code processKey} with this business key (its history may be gone). */
+    public boolean waitsInTheInbox(String processKey, String businessKey) {
+        return deliveries.queuedFor(businessKey, eventTypes(processKey));
+    }
+
     public boolean wasDelivered(String processKey, String businessKey) {
         return deliveries.anyFor(businessKey, eventTypes(processKey));
     }
@@ -308,7 +312,7 @@ public class TraceReader {
     private RunTrace.Messages messages(String id, String processKey, String businessKey, List<HistoricVariableInstance> variables,
                                        Map<String, HistoricActivityInstance> activities) {
         List<RunTrace.Delivery> inbound = deliveries.forRun(id, businessKey, eventTypes(processKey)).stream()
-                .map(d -> RunTrace.Delivery.of(d.source(), d.webhookId(), d.eventType(), d.receivedAt(), d.startedAt())).toList();
+                .map(d -> RunTrace.Delivery.of(d.source(), d.webhookId(), d.eventType(), d.outcome(), d.receivedAt(), d.startedAt())).toList();
         List<RunTrace.Email> emails = sentEmails.forRun(id, processKey, businessKey).stream()
                 .map(e -> new RunTrace.Email(e.step(), e.recipient(), e.subject(), e.sentAt())).toList();
         // the send task's own record (its scope), not the copies output mappings make of it

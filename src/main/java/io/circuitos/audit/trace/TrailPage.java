@@ -295,12 +295,30 @@ final class TrailPage {
         return millis < 1000 ? millis + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
+    private static String inbox(RunTrace.Delivery d) {
+        String waited = " (waited " + waited(d.waitMillis()) + ")";
+        return "started".equals(d.outcome()) ? ", started from the inbox at " + time(d.started()) + waited
+                : ", taken from the inbox at " + time(d.started()) + waited + handled(d.outcome(), "");
+    }
+
+    /** What a delivery that did not start a run from the inbox did (nothing said for a plain start in the request). */
+    private static String handled(String outcome, String where) {
+        if (outcome == null || "started".equals(outcome)) {
+            return "";
+        }
+        return switch (outcome) {
+            case "continued" -> ": continued the run" + where;
+            case "ignored-active-run" -> ": left alone" + where + ", a run of this key was already active";
+            case "queued" -> ", waiting in the inbox";
+            default -> ": " + e(outcome) + where;
+        };
+    }
+
     private static void messages(StringBuilder html, RunTrace.Messages messages) {
         html.append("<h2>Messages</h2><ul>");
         messages.inbound().forEach(d -> html.append("<li>received ").append(e(d.eventType())).append(" from ").append(e(d.source()))
                 .append(" (webhook-id ").append(e(d.webhookId())).append(") at ").append(time(d.received()))
-                .append(d.started() == null ? "" : ", started from the inbox at " + time(d.started()) + " (waited " + waited(d.waitMillis()) + ")")
-                .append("</li>"));
+                .append(d.started() == null ? handled(d.outcome(), " in its request") : inbox(d)).append("</li>"));
         messages.emails().forEach(m -> html.append("<li>emailed ").append(e(m.recipient())).append(": ").append(e(Objects.toString(m.subject(), "")))
                 .append(" at ").append(time(m.sent())).append("</li>"));
         messages.webhooks().forEach(w -> html.append(w.delivered() ? "<li>sent webhook " : "<li><strong>not sent</strong>: webhook ")

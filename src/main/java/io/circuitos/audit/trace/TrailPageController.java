@@ -52,7 +52,9 @@ public class TrailPageController {
             runs = redaction.traces(runs);
         }
         if (runs.isEmpty()) {
-            return HtmlPage.message(HttpStatus.NOT_FOUND, "circuitos trail", traces.wasDelivered(process, businessKey)
+            return HtmlPage.message(HttpStatus.NOT_FOUND, "circuitos trail", traces.waitsInTheInbox(process, businessKey)
+                    ? "The run of " + HtmlPage.escape(process) + " " + HtmlPage.escape(businessKey) + " has not started yet: its delivery waits in the inbox."
+                    : traces.wasDelivered(process, businessKey)
                     ? "The run of " + HtmlPage.escape(process) + " " + HtmlPage.escape(businessKey) + " was removed by history clean-up."
                     : "No run of " + HtmlPage.escape(process) + " with business key " + HtmlPage.escape(businessKey) + ".");
         }

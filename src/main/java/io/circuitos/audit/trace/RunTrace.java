@@ -25,6 +25,10 @@ public record RunTrace(Run run, List<Step> path, List<Incident> incidents, List<
                       String state, String endReason) {
     }
 
+    /**
+     * A step of the path, named as modelled ({@code Call applicant: ${caseTitle}}): the name a user task got when it was
+     * created is its {@link HumanAction#taskName()}, where the trail's redaction can tell whether it names a person.
+     */
     public record Step(String activityId, String activityName, String activityType, Instant start, Instant end, Long durationMs) {
     }
 

@@ -47,9 +47,10 @@ public class WebhookController {
     @Operation(summary = "Start or continue an agent with a signed Standard Webhooks event",
             description = "Body {\"type\", \"timestamp\", \"data\"}; the type routes to a process (routes/<agent>.yaml). "
                     + "Signed with the source's whsec_ secret: webhook-signature is v1,<base64 HMAC-SHA256 of id.timestamp.body>.")
-    @ApiResponse(responseCode = "202", description = "stored in the inbox (outcome: queued, processInstanceId null, Location: its status), "
+    @ApiResponse(responseCode = "202", description = "stored in the inbox (outcome: queued, processInstanceId null), "
             + "or, for a route that starts in the request, durably started, continued or left to the business key's active run "
-            + "(outcome: started, continued, ignored-active-run or applied; activeRun); or what this webhook-id became (duplicate: true)")
+            + "(outcome: started, continued, ignored-active-run or applied; activeRun); or what this webhook-id became (duplicate: true). "
+            + "Location: the delivery's status")
     @ApiResponse(responseCode = "409", description = "the business key's active run is not waiting for this message now; nothing stored; Retry-After")
     @ApiResponse(responseCode = "400", description = "unknown type, malformed JSON or a field at fault: {status, error, field}")
     @ApiResponse(responseCode = "401", description = "missing or bad signature, or a timestamp outside ±5 minutes")
@@ -74,11 +75,10 @@ public class WebhookController {
         }
         StartResult result = intake.receive(source, new String(body, StandardCharsets.UTF_8), id, timestamp, signature,
                 request.getRemoteAddr());
-        ResponseEntity.BodyBuilder accepted = ResponseEntity.status(HttpStatus.ACCEPTED);
-        if (StartResult.QUEUED.equals(result.outcome())) {
-            accepted.location(UriComponentsBuilder.fromPath("/api/webhooks/{source}/deliveries/{id}").buildAndExpand(source, id).encode().toUri());
-        }
-        return accepted.body(result);
+        // every accepted delivery has its status, queued or handled, a duplicate too
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(UriComponentsBuilder.fromPath("/api/webhooks/{source}/deliveries/{id}").buildAndExpand(source, id).encode().toUri())
+                .body(result);
     }
 
     /** A declared content type must be JSON ({@code application/json} or {@code +json}); none is taken as JSON. */

@@ -99,6 +99,9 @@ class InboxTest {
         assertThat(again.get("outcome").asText()).isEqualTo("queued");
         assertThat(drainer.drainOnce()).isEqualTo(1);
         assertThat(runs("OPP-INBOX-DUP")).isEqualTo(1);
+        HttpResponse<String> afterItStarted = send("msg_inbox_dup", "OPP-INBOX-DUP");
+        assertThat(JSON.readTree(afterItStarted.body()).get("outcome").asText()).isEqualTo("started");
+        assertThat(afterItStarted.headers().firstValue("Location")).hasValue("/api/webhooks/crm/deliveries/msg_inbox_dup");
     }
 
     @Test

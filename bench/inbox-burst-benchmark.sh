@@ -21,7 +21,6 @@ bench() { java -DintakeOnly="$([ "$INTAKE_ONLY" = yes ] && echo true || echo fal
 # the burst is deeper than the default max-depth would allow while the agents work (lib.sh lifts the crm source's rate limit)
 LIMITS=(--circuitos.webhooks.inbox.max-depth=100000)
 [ "$INTAKE_ONLY" = yes ] && LIMITS+=(--circuitos.webhooks.inbox.drain=false)
-cpu_of() { local ticks=0; for pid in "$@"; do ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$ticks"; }
 
 echo "== burst: $RATE/s for $SECONDS_ s"
 bench_start_app "${LIMITS[@]}"
@@ -29,9 +28,9 @@ rm -f target/bench-burst-1.txt.started
 bench send "$BENCH_URL" "$RATE" "$SECONDS_" target/bench-burst-1.txt "$JDBC" &
 SENDER=$!
 until [ -f target/bench-burst-1.txt.started ]; do sleep 0.1; done
-app0=$(cpu_of "$BENCH_APP_PID"); pg0=$(cpu_of $(pgrep -x postgres))
+app0=$(bench_cpu_ticks "$BENCH_APP_PID"); pg0=$(bench_cpu_ticks $(pgrep -x postgres))
 wait "$SENDER"
-app1=$(cpu_of "$BENCH_APP_PID"); pg1=$(cpu_of $(pgrep -x postgres))
+app1=$(bench_cpu_ticks "$BENCH_APP_PID"); pg1=$(bench_cpu_ticks $(pgrep -x postgres))
 awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v n=$((RATE * SECONDS_)) -v hz="$(getconf CLK_TCK)" 'BEGIN {
   printf "CPU while the burst was sent: app %.1f s (%.2f ms a delivery), PostgreSQL %.1f s (%.2f ms a delivery)\n", a / hz, a * 1000 / hz / n, p / hz, p * 1000 / hz / n }'
 [ "$INTAKE_ONLY" = yes ] && { echo "intake only: nothing drained"; exit 0; }

@@ -53,9 +53,14 @@ bench_start_node() {
 
 # CPU seconds (user + system) used so far by the processes whose command line matches $1
 bench_cpu_seconds() {
+  awk -v t="$(bench_cpu_ticks $(pgrep -f "$1"))" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f\n", t / hz }'
+}
+
+# CPU clock ticks (user + system) the given processes have used: bench_cpu_ticks PID...
+bench_cpu_ticks() {
   local ticks=0
-  for pid in $(pgrep -f "$1"); do
+  for pid in "$@"; do
     ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
   done
-  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f\n", t / hz }'
+  echo "$ticks"
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -137,13 +138,14 @@ public class DeliveryStore {
     public Optional<Status> status(String source, String webhookId) {
         return jdbc.query("select source, webhook_id, event_type, business_key, status, outcome, process_instance_id, received_at, started_at, "
                                 + "attempts, last_error from circuitos_webhook_delivery where source = ? and webhook_id = ?",
-                        (rs, n) -> rs.getString(5) == null // handled in its request: done when it was received, in one attempt
-                                ? new Status(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), DONE, rs.getString(6),
-                                rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(8).toInstant(), 1, null)
-                                : new Status(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                                rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getInt(10), rs.getString(11)),
-                        source, webhookId)
+                        (rs, n) -> {
+                            Instant received = rs.getTimestamp(8).toInstant();
+                            boolean inRequest = rs.getString(5) == null; // handled in its request: done when received, in one attempt
+                            return new Status(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), inRequest ? DONE : rs.getString(5),
+                                    rs.getString(6), rs.getString(7), received,
+                                    inRequest ? received : rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
+                                    inRequest ? 1 : rs.getInt(10), rs.getString(11));
+                        }, source, webhookId)
                 .stream().findFirst();
     }
 
@@ -203,18 +205,24 @@ public class DeliveryStore {
                         ? new Received(rs.getString("source"), rs.getString("webhook_id"), rs.getString("event_type"),
                         rs.getString("outcome"), rs.getTimestamp("received_at").toInstant(),
                         rs.getTimestamp("started_at") == null ? null : rs.getTimestamp("started_at").toInstant()) : null, instanceId, businessKey)
-                .stream().filter(java.util.Objects::nonNull).toList();
+                .stream().filter(Objects::nonNull).toList();
     }
 
-    /** Whether a delivery of one of {@code eventTypes} with this business key waits in the inbox (its run has not started yet). */
-    public boolean queuedFor(String businessKey, Set<String> eventTypes) {
-        return jdbc.queryForList("select event_type from circuitos_webhook_delivery where business_key = ? and status = 'queued'", String.class,
-                businessKey).stream().anyMatch(eventTypes::contains);
+    /** What the deliveries of a business key tell when no run of it is found. */
+    public enum KeyDeliveries {
+        /** none of the process's events ever carried the key */
+        NONE,
+        /** one waits in the inbox: the run has not started yet */
+        WAITING,
+        /** they reached runs that are gone (history clean-up) */
+        DELIVERED
     }
 
-    /** Whether a delivery of one of {@code eventTypes} ever carried this business key (the runs it reached may be gone). */
-    public boolean anyFor(String businessKey, Set<String> eventTypes) {
-        return jdbc.queryForList("select event_type from circuitos_webhook_delivery where business_key = ?", String.class, businessKey)
-                .stream().anyMatch(eventTypes::contains);
+    /** What became of the deliveries of one of {@code eventTypes} that carried this business key. */
+    public KeyDeliveries deliveriesOf(String businessKey, Set<String> eventTypes) {
+        List<String> statuses = jdbc.query("select event_type, status from circuitos_webhook_delivery where business_key = ?",
+                        (rs, n) -> eventTypes.contains(rs.getString(1)) ? Objects.toString(rs.getString(2), DONE) : null, businessKey)
+                .stream().filter(Objects::nonNull).toList();
+        return statuses.isEmpty() ? KeyDeliveries.NONE : statuses.contains(QUEUED) ? KeyDeliveries.WAITING : KeyDeliveries.DELIVERED;
     }
 }

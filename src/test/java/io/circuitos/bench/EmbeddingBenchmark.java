@@ -6,8 +6,10 @@ import io.circuitos.knowledge.RetrievalQuestions;
 import io.circuitos.ml.MiniLm;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Not a test: CPU per embedding of support-ticket texts (CFPB narratives of at most 1,500 characters, as the support
@@ -51,8 +53,11 @@ public final class EmbeddingBenchmark {
                     }
                     return vectors;
                 };
-                for (String mode : List.of("one text a run", "padded batches")) {
-                    Embedder embedder = mode.startsWith("one") ? one : padded;
+                Map<String, Embedder> modes = new LinkedHashMap<>();
+                modes.put("one text a run", one);
+                modes.put("padded batches", padded);
+                for (Map.Entry<String, Embedder> mode : modes.entrySet()) {
+                    Embedder embedder = mode.getValue();
                     embedder.embed(texts.subList(0, Math.min(50, texts.size()))); // warm-up
                     long cpu = OS.getProcessCpuTime();
                     long wall = System.nanoTime();
@@ -65,7 +70,7 @@ public final class EmbeddingBenchmark {
                     }
                     double[] cosines = cosines(reference, vectors);
                     System.out.printf(Locale.ROOT, "embedding: %-9s %-14s CPU %.2f ms a text (%.2f× full precision, one a run), wall %.2f ms; "
-                            + "cosine to full precision mean %.4f, min %.4f; retrieval %d of %d in the top 3%n", weights, mode, cpuMs,
+                            + "cosine to full precision mean %.4f, min %.4f; retrieval %d of %d in the top 3%n", weights, mode.getKey(), cpuMs,
                             cpuMs / referenceCpu, wallMs, cosines[0], cosines[1], found, RetrievalQuestions.QUESTIONS.size());
                 }
             }

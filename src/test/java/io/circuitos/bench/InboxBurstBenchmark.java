@@ -61,8 +61,8 @@ public final class InboxBurstBenchmark {
         try (Connection db = DriverManager.getConnection(jdbcUrl); Statement sql = db.createStatement()) {
             // and until the agents' work on them is done (the runs then wait on their timers), so the burst meets a quiet app;
             // a node that only stores (intakeOnly) drains nothing
-            while (!Boolean.getBoolean("intakeOnly") && count(sql, "select count(*) from circuitos_webhook_delivery where status = 'queued'") > 0
-                    || count(sql, "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= current_timestamp)") > 0) {
+            while (!Boolean.getBoolean("intakeOnly") && (count(sql, "select count(*) from circuitos_webhook_delivery where status = 'queued'") > 0
+                    || count(sql, "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= current_timestamp)") > 0)) {
                 Thread.sleep(200);
             }
         }
@@ -70,9 +70,10 @@ public final class InboxBurstBenchmark {
         List<HttpRequest> burst = signed(baseUrl, "burst-" + run, "BURST-" + run, rate * seconds);
         Instant firstSent = Instant.now();
         Files.writeString(runFile.resolveSibling(runFile.getFileName() + ".started"), firstSent.toString());
-        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
         Answers answers = fire(http, burst, rate);
-        cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - cpu;
+        cpu = os.getProcessCpuTime() - cpu;
         List<String> lines = new ArrayList<>();
         lines.add(firstSent.toString());
         lines.addAll(answers.accepted);

@@ -40,11 +40,12 @@ public class TraceController {
             runs = redaction.traces(runs);
         }
         if (runs.isEmpty()) {
-            return ApiProblem.of(HttpStatus.NOT_FOUND, traces.waitsInTheInbox(process, businessKey)
-                    ? "the run of " + process + " with business key " + businessKey + " has not started yet: its delivery waits in the inbox"
-                    : traces.wasDelivered(process, businessKey)
-                    ? "the run of " + process + " with business key " + businessKey + " was removed by history clean-up"
-                    : "no run of " + process + " with business key " + businessKey, null);
+            String run = "the run of " + process + " with business key " + businessKey;
+            return ApiProblem.of(HttpStatus.NOT_FOUND, switch (traces.deliveriesOf(process, businessKey)) {
+                case WAITING -> run + " has not started yet: its delivery waits in the inbox";
+                case DELIVERED -> run + " was removed by history clean-up";
+                case NONE -> "no run of " + process + " with business key " + businessKey;
+            }, null);
         }
         RunTrace newest = runs.get(0);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -75,13 +75,9 @@ public class TraceReader {
                 .orderByProcessInstanceStartTime().desc().list().stream().map(this::trace).toList();
     }
 
-    /** Whether a webhook once started or reached a run of {@code processKey} with this business key (its history may be gone). */
-    public boolean waitsInTheInbox(String processKey, String businessKey) {
-        return deliveries.queuedFor(businessKey, eventTypes(processKey));
-    }
-
-    public boolean wasDelivered(String processKey, String businessKey) {
-        return deliveries.anyFor(businessKey, eventTypes(processKey));
+    /** Why no run of {@code processKey} has this business key: its delivery waits in the inbox, its history is gone, or none came. */
+    public DeliveryStore.KeyDeliveries deliveriesOf(String processKey, String businessKey) {
+        return deliveries.deliveriesOf(businessKey, eventTypes(processKey));
     }
 
     RunTrace trace(HistoricProcessInstance instance) {

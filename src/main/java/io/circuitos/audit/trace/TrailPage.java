@@ -1,5 +1,6 @@
 package io.circuitos.audit.trace;
 
+import io.circuitos.intake.StartResult;
 import io.circuitos.tasks.Conversation;
 import java.time.Duration;
 import java.time.Instant;
@@ -297,19 +298,19 @@ final class TrailPage {
 
     private static String inbox(RunTrace.Delivery d) {
         String waited = " (waited " + waited(d.waitMillis()) + ")";
-        return "started".equals(d.outcome()) ? ", started from the inbox at " + time(d.started()) + waited
+        return StartResult.STARTED.equals(d.outcome()) ? ", started from the inbox at " + time(d.started()) + waited
                 : ", taken from the inbox at " + time(d.started()) + waited + handled(d.outcome(), "");
     }
 
     /** What a delivery that did not start a run from the inbox did (nothing said for a plain start in the request). */
     private static String handled(String outcome, String where) {
-        if (outcome == null || "started".equals(outcome)) {
+        if (outcome == null || StartResult.STARTED.equals(outcome)) {
             return "";
         }
         return switch (outcome) {
-            case "continued" -> ": continued the run" + where;
-            case "ignored-active-run" -> ": left alone" + where + ", a run of this key was already active";
-            case "queued" -> ", waiting in the inbox";
+            case StartResult.CONTINUED -> ": continued the run" + where;
+            case StartResult.IGNORED_ACTIVE_RUN -> ": left alone" + where + ", a run of this key was already active";
+            case StartResult.QUEUED -> ", waiting in the inbox";
             default -> ": " + e(outcome) + where;
         };
     }

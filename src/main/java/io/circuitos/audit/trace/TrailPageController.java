@@ -52,11 +52,12 @@ public class TrailPageController {
             runs = redaction.traces(runs);
         }
         if (runs.isEmpty()) {
-            return HtmlPage.message(HttpStatus.NOT_FOUND, "circuitos trail", traces.waitsInTheInbox(process, businessKey)
-                    ? "The run of " + HtmlPage.escape(process) + " " + HtmlPage.escape(businessKey) + " has not started yet: its delivery waits in the inbox."
-                    : traces.wasDelivered(process, businessKey)
-                    ? "The run of " + HtmlPage.escape(process) + " " + HtmlPage.escape(businessKey) + " was removed by history clean-up."
-                    : "No run of " + HtmlPage.escape(process) + " with business key " + HtmlPage.escape(businessKey) + ".");
+            String run = "The run of " + HtmlPage.escape(process) + " " + HtmlPage.escape(businessKey);
+            return HtmlPage.message(HttpStatus.NOT_FOUND, "circuitos trail", switch (traces.deliveriesOf(process, businessKey)) {
+                case WAITING -> run + " has not started yet: its delivery waits in the inbox.";
+                case DELIVERED -> run + " was removed by history clean-up.";
+                case NONE -> "No run of " + HtmlPage.escape(process) + " with business key " + HtmlPage.escape(businessKey) + ".";
+            });
         }
         RunTrace shown = runs.stream().filter(r -> r.run().instanceId().equals(runId)).findFirst().orElse(runs.get(0));
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(TrailPage.render(runs, shown, this::table));

@@ -1,5 +1,6 @@
 package io.circuitos.cases;
 
+import io.circuitos.engine.RunPayload;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -159,7 +160,7 @@ final class CaseExpectations {
                         ? object.getValueSerialized() : typed == null ? null : typed.getValue());
             }
         }
-        return values;
+        return RunPayload.withFields(values);
     }
 
     private static boolean same(Object expected, Object actual) {

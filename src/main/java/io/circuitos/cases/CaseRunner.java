@@ -120,7 +120,7 @@ public class CaseRunner {
                 return engine.getRuntimeService().createMessageCorrelation(route.message()).processInstanceBusinessKey(key)
                         .setVariables(variables).correlateStartMessage().getId();
             }
-            return startWith(engine, process, key, variables);
+            return startWith(engine, process, key, route.startVariables(variables));
         }
         return startWith(engine, process, agentCase.businessKey() == null ? agentCase.name() : agentCase.businessKey(), agentCase.variables());
     }

@@ -1,5 +1,6 @@
 package io.circuitos.cases;
 
+import io.circuitos.engine.RunPayload;
 import io.circuitos.tasks.SendEmailTask;
 import io.circuitos.tasks.TaskInput;
 import io.circuitos.tasks.TaskOutput;
@@ -33,7 +34,7 @@ final class RecordingTask implements JavaDelegate, ExecutionListener {
     public void execute(DelegateExecution execution) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         for (TaskInput<?> input : spec.inputs()) {
-            inputs.put(input.name(), execution.getVariable(input.name()));
+            inputs.put(input.name(), RunPayload.field(execution, input.name()));
         }
         effects.add(new RecordedEffect(spec.name(), execution.getCurrentActivityId(), inputs));
         for (TaskOutput<?> output : spec.outputs()) {

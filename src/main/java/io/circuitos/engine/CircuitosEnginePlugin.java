@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
  * Engine settings circuitos relies on: the {@code admins} group is the Camunda admin group, group ids
  * may contain dashes, history level {@code circuitos} is available, output
  * mappings are skipped for activities left through a boundary event, and FEEL is parsed once per
- * expression and evaluated within the {@link FeelBudget}. Features that need more of
+ * expression and evaluated within the {@link FeelBudget}, and task forms see the start's payload fields ({@link RunPayload}). Features that need more of
  * the engine (e.g. a decision-table listener) declare plugins of their own.
  * Usable from Spring (as a bean) and from a plain {@code camunda.cfg.xml} in process tests.
  */
@@ -60,5 +60,9 @@ public class CircuitosEnginePlugin extends AbstractProcessEnginePlugin {
             dmn.setFeelEngineFactory(ParsedFeelCache.factory(feelBudget));
         }
         configuration.setDmnEngineConfiguration(dmn);
+        List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> interceptors = new ArrayList<>(
+                configuration.getCustomPreCommandInterceptorsTxRequired() == null ? List.of() : configuration.getCustomPreCommandInterceptorsTxRequired());
+        interceptors.add(new FormVariablesWithPayload());
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 }

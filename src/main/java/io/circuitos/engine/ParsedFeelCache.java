@@ -32,7 +32,8 @@ import camundajar.impl.scala.util.Left;
  * Camunda's FEEL engine for decision tables, with each expression parsed once. The stock engine
  * parses every input entry of every rule on every evaluation, which made FEEL parsing the largest
  * single cost of a win-back campaign and of support routing (bench/README.md). Evaluation is the
- * stock engine's own: same value mappers, same variable context, same errors. Each expression's
+ * stock engine's own: same value mappers, same variable context (with the run's payload fields beneath its
+ * variables, {@link RunPayload}), same errors. Each expression's
  * {@link FeelCost} is read once too: one whose ranges exceed the iteration limit is refused, one that
  * iterates runs under the {@link FeelBudget} on the variables it reads, copied before it starts.
  */
@@ -62,7 +63,7 @@ final class ParsedFeelCache extends ScalaFeelEngine {
     @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
         Compiled compiled = expressions.get(expression, text -> compile(text, feelEngine.parseExpression(text)));
-        VariableProvider variables = new ContextVariableWrapper(variableContext);
+        VariableProvider variables = new ContextVariableWrapper(PayloadVariableContext.of(variableContext));
         return (T) evaluate(expression, compiled, variables, null);
     }
 
@@ -70,7 +71,7 @@ final class ParsedFeelCache extends ScalaFeelEngine {
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
         Compiled compiled = unaryTests.get(expression, text -> compile(text, feelEngine.parseUnaryTests(text)));
         StaticVariableProvider input = new StaticVariableProvider(new Map.Map1<>(UnaryTests$.MODULE$.inputVariable(), inputVariable));
-        VariableProvider variables = new CompositeVariableProvider(toScalaList(input, new ContextVariableWrapper(variableContext)));
+        VariableProvider variables = new CompositeVariableProvider(toScalaList(input, new ContextVariableWrapper(PayloadVariableContext.of(variableContext))));
         return BoxesRunTime.unboxToBoolean(evaluate(expression, compiled, variables, inputVariable));
     }
 

@@ -1,5 +1,6 @@
 package io.circuitos.intake;
 
+import io.circuitos.engine.RunPayload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -129,7 +130,7 @@ public class IntakeService {
                     + properties.inbox().maxDepth() + "); nothing was stored, send again later", inboxLevel.retryAfterSeconds());
         }
         try {
-            deliveries.enqueue(sourceName, delivery.deliveryId(), delivery.type(), businessKey, QueuedVariables.write(delivery.variables()),
+            deliveries.enqueue(sourceName, delivery.deliveryId(), delivery.type(), businessKey, RunPayload.toJson(delivery.variables()),
                     clock.instant());
         } catch (DuplicateKeyException known) {
             return deliveries.find(sourceName, delivery.deliveryId()).orElseThrow(() -> known);
@@ -199,7 +200,7 @@ public class IntakeService {
 
     /** A queued delivery as its route maps it now (a route removed since it was stored refuses it: 4xx, not tried again). */
     private Delivery delivery(DeliveryStore.Queued queued) {
-        return new Delivery(queued.webhookId(), queued.eventType(), route(null, queued.eventType()), QueuedVariables.read(queued.variables()));
+        return new Delivery(queued.webhookId(), queued.eventType(), route(null, queued.eventType()), RunPayload.fromJson(queued.variables()));
     }
 
     /**
@@ -258,12 +259,12 @@ public class IntakeService {
     private String startRun(Delivery delivery, String businessKey, Map<String, String> latestDefinitions) {
         if (latestDefinitions == null) {
             return runtimeService.createProcessInstanceByKey(delivery.route().processKey())
-                    .businessKey(businessKey).setVariables(delivery.variables()).execute().getId();
+                    .businessKey(businessKey).setVariables(delivery.route().startVariables(delivery.variables())).execute().getId();
         }
         // looked up as the start by key would, inside the batch's command (the start checks the caller's grants)
         String definitionId = latestDefinitions.computeIfAbsent(delivery.route().processKey(), OneCommand::latestDefinitionId);
         return runtimeService.createProcessInstanceById(definitionId)
-                .businessKey(businessKey).setVariables(delivery.variables()).execute().getId();
+                .businessKey(businessKey).setVariables(delivery.route().startVariables(delivery.variables())).execute().getId();
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.circuitos.intake;
 
+import io.circuitos.engine.RunPayload;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -58,6 +62,15 @@ public record Route(String type, String processKey, String message, String handl
     public record Outcome(String name, @DefaultValue("false") boolean positive) {
     }
 
+    /**
+     * The variables a run this route starts gets from its mapped fields: the personal ones each a variable of its own
+     * (the redaction of REST answers and trails finds personal data by name), the others together in the run's payload ({@link RunPayload}).
+     */
+    public Map<String, Object> startVariables(Map<String, Object> mapped) {
+        Set<String> personal = fields.stream().filter(FieldMapping::personal).map(FieldMapping::name).collect(Collectors.toSet());
+        return RunPayload.startVariables(mapped, personal::contains);
+    }
+
     /** The policy in force: the configured one, else the default by the route's shape; null for a handler route (no run). */
     public ActiveRunPolicy activeRunPolicy() {
         if (handler != null) {
@@ -102,6 +115,9 @@ public record Route(String type, String processKey, String message, String handl
         }
         if (sources.isEmpty()) {
             problems.add(route + " names no sources: set sources");
+        }
+        if (fields.stream().anyMatch(field -> RunPayload.VARIABLE.equals(field.name()))) {
+            problems.add(route + ": a field is named " + RunPayload.VARIABLE + ", the variable a run keeps its start's fields in: rename it");
         }
         return problems;
     }

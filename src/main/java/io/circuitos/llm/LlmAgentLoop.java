@@ -1,5 +1,6 @@
 package io.circuitos.llm;
 
+import io.circuitos.engine.RunPayload;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -91,7 +92,7 @@ public final class LlmAgentLoop {
 
     public Outcome run(DelegateExecution execution, PromptTemplate template, Tools tools, Limits limits, List<String> guarded,
                        GuardContext context) {
-        Map<String, Object> variables = execution.getVariables();
+        Map<String, Object> variables = RunPayload.visible(execution);
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(Templates.render(template.system(), variables)),
                 UserMessage.from(Templates.render(template.user(), variables))));
         List<ToolSpecification> offered = tools.specifications();

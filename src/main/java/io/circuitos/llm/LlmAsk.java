@@ -1,5 +1,6 @@
 package io.circuitos.llm;
 
+import io.circuitos.engine.RunPayload;
 import io.circuitos.llm.guard.GuardContext;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class LlmAsk {
      * @param context the recipient (the only email address the checked text may contain) and the offers it may make
      */
     public Outcome ask(DelegateExecution execution, PromptTemplate template, List<String> guarded, GuardContext context) {
-        Map<String, Object> variables = execution.getVariables();
+        Map<String, Object> variables = RunPayload.visible(execution);
         String reason = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             LlmCallLog.ensureBudget(execution, budget);

@@ -1,5 +1,6 @@
 package io.circuitos.models;
 
+import io.circuitos.engine.RunPayload;
 import io.circuitos.ml.FeatureSpec;
 import io.circuitos.ml.TrainingRecipe;
 import io.circuitos.outcomes.OutcomeStore;
@@ -73,17 +74,21 @@ public class LabelledCases {
         return value;
     }
 
+    /** Each run's values of these names: its variables, else the fields of its payload ({@link RunPayload}). */
     private Map<String, Map<String, Object>> values(List<String> runs, List<String> names) {
         Map<String, Map<String, Object>> byRun = new HashMap<>();
+        List<String> read = new ArrayList<>(names);
+        read.add(RunPayload.VARIABLE);
         for (int from = 0; from < runs.size(); from += BATCH) {
             List<String> batch = runs.subList(from, Math.min(runs.size(), from + BATCH));
             for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceIdIn(batch.toArray(String[]::new))
-                    .variableNameIn(names.toArray(String[]::new)).list()) {
+                    .variableNameIn(read.toArray(String[]::new)).list()) {
                 if (variable.getProcessInstanceId().equals(variable.getActivityInstanceId())) { // the run's own, not a task's copy
                     byRun.computeIfAbsent(variable.getProcessInstanceId(), k -> new HashMap<>()).put(variable.getName(), variable.getValue());
                 }
             }
         }
+        byRun.replaceAll((run, values) -> RunPayload.withFields(values));
         return byRun;
     }
 }

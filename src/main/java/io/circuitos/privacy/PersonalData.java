@@ -4,6 +4,7 @@ import io.circuitos.intake.FieldMapping;
 import io.circuitos.intake.RouteCatalogue;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,19 @@ public final class PersonalData {
         this.names = Set.copyOf(names);
     }
 
+    /**
+     * @throws IllegalStateException when a route field is named in {@code circuitos.privacy.personal-variables} without
+     *                               {@code personal: true}: the start would keep it in the run's payload, where redaction
+     *                               does not look for personal data by name
+     */
     public static PersonalData of(RouteCatalogue routes, PrivacyProperties privacy) {
+        List<String> unmarked = routes.routes().stream().flatMap(route -> route.fields().stream()
+                .filter(field -> !field.personal() && privacy.personalVariables().contains(field.name()))
+                .map(field -> route.type() + " field " + field.name())).toList();
+        if (!unmarked.isEmpty()) {
+            throw new IllegalStateException("circuitos.privacy.personal-variables names route fields not marked personal: " + unmarked
+                    + "; mark them personal: true in routes/*.yaml (a start keeps personal fields as variables of their own)");
+        }
         Set<String> names = new LinkedHashSet<>(privacy.personalVariables());
         routes.routes().forEach(route -> route.fields().stream().filter(FieldMapping::personal)
                 .forEach(field -> names.add(field.name())));

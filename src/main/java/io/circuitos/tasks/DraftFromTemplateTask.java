@@ -1,5 +1,6 @@
 package io.circuitos.tasks;
 
+import io.circuitos.engine.RunPayload;
 import io.circuitos.drafting.Templates;
 import io.circuitos.engine.sandbox.RegisteredTasks.Refers;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,7 +28,7 @@ public class DraftFromTemplateTask implements JavaDelegate, GenericTask {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DRAFT.write(execution, Templates.draft(TEMPLATE_ID.require(execution), VARIANT.read(execution), execution.getVariables()));
+        DRAFT.write(execution, Templates.draft(TEMPLATE_ID.require(execution), VARIANT.read(execution), RunPayload.visible(execution)));
         DRAFT_ORIGIN.write(execution, "template");
     }
 }

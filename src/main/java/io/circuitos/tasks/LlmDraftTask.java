@@ -1,5 +1,6 @@
 package io.circuitos.tasks;
 
+import io.circuitos.engine.RunPayload;
 import io.circuitos.drafting.Templates;
 import io.circuitos.engine.sandbox.RegisteredTasks.Refers;
 import io.circuitos.llm.ContentGuard;
@@ -56,7 +57,7 @@ public class LlmDraftTask implements JavaDelegate, GenericTask {
             output(execution, asText(outcome.fields()), "llm", null, outcome.guardSummary(), outcome.provider());
             return;
         }
-        output(execution, Templates.draft(FALLBACK_TEMPLATE_ID.require(execution), VARIANT.read(execution), execution.getVariables()),
+        output(execution, Templates.draft(FALLBACK_TEMPLATE_ID.require(execution), VARIANT.read(execution), RunPayload.visible(execution)),
                 "template", "Template (no AI draft): " + outcome.failure(), outcome.guardSummary(), null);
     }
 

@@ -1,5 +1,6 @@
 package io.circuitos.tasks;
 
+import io.circuitos.engine.RunPayload;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,7 +79,7 @@ public class ScoreWithModelTask implements JavaDelegate, GenericTask {
             TOP_FEATURES.write(execution, "the case book fixed this probability");
             return;
         }
-        Map<String, Object> features = execution.getVariables();
+        Map<String, Object> features = RunPayload.visible(execution);
         ScoreResult result = model.score(features);
         drift.observe(model, features, result.score());
         // four decimals: enough for any decision, and readable in a form

@@ -1,5 +1,6 @@
 package io.circuitos.tasks;
 
+import io.circuitos.engine.RunPayload;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.standardwebhooks.Webhook;
@@ -66,7 +67,7 @@ public class SendWebhookTask implements JavaDelegate, GenericTask {
         ObjectNode data = event.putObject("data");
         List<String> jsonFields = JSON_FIELDS.read(execution, List.of());
         for (String field : FIELDS.read(execution, List.of())) {
-            Object value = execution.getVariable(field);
+            Object value = RunPayload.field(execution, field);
             data.set(field, jsonFields.contains(field) && value != null ? JSON.readTree(value.toString()) : JSON.valueToTree(value));
         }
         String body = JSON.writeValueAsString(event);

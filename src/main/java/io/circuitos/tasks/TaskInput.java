@@ -1,5 +1,6 @@
 package io.circuitos.tasks;
 
+import io.circuitos.engine.RunPayload;
 import io.circuitos.engine.sandbox.RegisteredTasks.Refers;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -131,9 +132,9 @@ public final class TaskInput<T> {
         return description;
     }
 
-    /** The value where the task runs (its input parameter, else the run's variable); null when there is none. */
+    /** The value where the task runs (its input parameter, else the run's variable or payload field); null when there is none. */
     public T read(DelegateExecution execution) {
-        Object value = execution.getVariable(name);
+        Object value = RunPayload.field(execution, name);
         return value == null ? null : reader.read(value, name, execution);
     }
 
@@ -160,7 +161,7 @@ public final class TaskInput<T> {
 
     /** Whether a value is there at all, whatever its type. */
     public boolean isSet(DelegateExecution execution) {
-        return execution.getVariable(name) != null;
+        return RunPayload.field(execution, name) != null;
     }
 
     public boolean isSetLocally(DelegateExecution execution) {

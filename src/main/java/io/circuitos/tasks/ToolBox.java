@@ -1,5 +1,6 @@
 package io.circuitos.tasks;
 
+import io.circuitos.engine.RunPayload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -152,7 +153,7 @@ public final class ToolBox {
                     return tool.name() + " needs input '" + input.name() + "' (" + input.description() + ")";
                 }
             } else if (input.source() == TaskInput.Source.BOUND) {
-                Object bound = agent.getVariable(input.name()); // the agent task's input parameter, else the run's variable
+                Object bound = RunPayload.field(agent, input.name()); // the agent task's input parameter, else the run's variable
                 if (bound != null) {
                     inputs.put(input.name(), bound);
                 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.circuitos.deployments.AgentCatalog;
 import io.circuitos.deployments.ShippedAgents;
+import io.circuitos.engine.RunPayload;
+import io.circuitos.intake.PayloadMapper;
 import io.circuitos.intake.Route;
 import io.circuitos.intake.RouteCatalogue;
 import io.circuitos.intake.StartTiming;
@@ -42,6 +44,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -120,9 +123,13 @@ class EveryAgentTellsTheTruthTest {
     IdentityService identity;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    FormService formService;
 
     /** agent → the intake's answers to its fresh webhook sent twice. */
     private final Map<String, List<JsonNode>> fresh = new LinkedHashMap<>();
+    /** agent → the fresh event it was sent and the route that took it. */
+    private final Map<String, Map.Entry<Route, JsonNode>> freshEvents = new LinkedHashMap<>();
     private final String suiteRun = UUID.randomUUID().toString();
     /** agent → the message of the incident raised on one of its runs. */
     private final Map<String, String> incidents = new LinkedHashMap<>();
@@ -206,6 +213,7 @@ class EveryAgentTellsTheTruthTest {
             }
         }
         assertFreshRuns(agent, readers.get(0));
+        assertStartFields(agent);
         if (incidents.containsKey(agent)) {
             assertIncidentShown(agent, readers.get(0));
         }
@@ -250,6 +258,29 @@ class EveryAgentTellsTheTruthTest {
         } else {
             assertThat(trail.get("runs")).extracting(r -> r.at("/run/instanceId").asText()).containsExactly(second, first);
         }
+    }
+
+    /**
+     * The fresh run keeps its start's fields as the application means to: a run started by key holds the non-personal
+     * ones in its payload and the personal ones as variables of their own; a message start keeps them all as variables.
+     */
+    private void assertStartFields(String agent) {
+        Route route = freshEvents.get(agent).getKey();
+        Map<String, Object> mapped = PayloadMapper.variables(route, freshEvents.get(agent).getValue());
+        String instanceId = fresh.get(agent).get(0).get("processInstanceId").asText();
+        Map<String, Object> started = new LinkedHashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).list().stream()
+                .filter(v -> instanceId.equals(v.getActivityInstanceId())).forEach(v -> started.put(v.getName(), v.getValue()));
+        Set<String> personal = new HashSet<>(route.fields().stream().filter(f -> f.personal()).map(f -> f.name()).toList());
+        Map<String, Object> payloadFields = new LinkedHashMap<>(mapped);
+        payloadFields.keySet().removeAll(personal);
+        if (route.message() != null || payloadFields.size() < 2) {
+            assertThat(started).as("%s started by its message keeps its fields as variables", agent).doesNotContainKey(RunPayload.VARIABLE);
+            return;
+        }
+        assertThat(RunPayload.fields(started.get(RunPayload.VARIABLE))).as("the payload of %s's fresh run", agent).isEqualTo(payloadFields);
+        mapped.keySet().stream().filter(personal::contains)
+                .forEach(name -> assertThat(started).as("personal field %s of %s", name, agent).containsEntry(name, mapped.get(name)));
     }
 
     private void assertIncidentShown(String agent, String reader) throws Exception {
@@ -368,7 +399,14 @@ class EveryAgentTellsTheTruthTest {
             Matcher link = TRAIL_LINK.matcher(form);
             assertThat(link.find()).as("form %s links to the trail", formRef).isTrue();
             assertThat(form).as("form %s opens the trail in a new tab", formRef).contains("target=\"_blank\"").contains("rel=\"noopener\"");
-            Map<String, Object> variables = tasks.getVariables(task.getId());
+            // what Tasklist loads a Camunda Form with: the task's variables and the run's payload fields
+            Map<String, Object> variables = formService.getTaskFormVariables(task.getId());
+            Map<String, Object> fields = RunPayload.fields(runtime.getVariable(task.getProcessInstanceId(), RunPayload.VARIABLE));
+            for (String key : formKeys(form)) {
+                if (fields.containsKey(key) && !runtime.getVariables(task.getExecutionId()).containsKey(key)) {
+                    assertThat(variables).as("form %s shows the run's field %s", formRef, key).containsEntry(key, fields.get(key));
+                }
+            }
             Matcher placeholder = PLACEHOLDER.matcher(link.group(1));
             StringBuilder href = new StringBuilder();
             while (placeholder.find()) {
@@ -381,6 +419,15 @@ class EveryAgentTellsTheTruthTest {
             String businessKey = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
             assertThat(page.body()).contains(HtmlPage.escape(businessKey)).contains("#/?task=");
         }
+    }
+
+    private static Set<String> formKeys(String form) {
+        Set<String> keys = new HashSet<>();
+        Matcher key = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"").matcher(form);
+        while (key.find()) {
+            keys.add(key.group(1));
+        }
+        return keys;
     }
 
     private void assertMetrics(String agent, List<String> readers, List<String> others, int runs) throws Exception {
@@ -425,6 +472,7 @@ class EveryAgentTellsTheTruthTest {
             parent.put(segments[segments.length - 1], "ACC-" + UUID.randomUUID().toString().substring(0, 8));
             String source = route.sources().get(0);
             String secret = webhooks.sources().get(source).secret();
+            freshEvents.put(agent, Map.entry(route, copy));
             List<JsonNode> answers = new ArrayList<>();
             for (int delivery = 0; delivery < 2; delivery++) {
                 HttpResponse<String> accepted = new SignedWebhooks(base()).send(source, secret, "msg_acc_" + UUID.randomUUID(), Instant.now(),

@@ -2,6 +2,7 @@ package io.circuitos.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circuitos.engine.RunPayload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -64,8 +65,8 @@ class CsvImportTest {
         JsonNode report = JSON.readTree(response.body());
         assertThat(report.get("started").asLong()).isEqualTo(2);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("IMP-1").count()).isEqualTo(1);
-        assertThat(runtimeService.getVariables(runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey("IMP-5").singleResult().getId()))
+        assertThat(RunPayload.withFields(runtimeService.getVariables(runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey("IMP-5").singleResult().getId())))
                 .containsEntry("amount", 3100.5).containsEntry("contactName", "Eve, Jr.");
         assertThat(jdbc.queryForObject("select source from circuitos_webhook_delivery where business_key = 'IMP-5'", String.class))
                 .isEqualTo("import");

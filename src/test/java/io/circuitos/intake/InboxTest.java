@@ -1,7 +1,9 @@
 package io.circuitos.intake;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circuitos.engine.RunPayload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.audit.trace.RunTrace;
@@ -80,8 +82,9 @@ class InboxTest {
         assertThat(status.get("outcome").asText()).isEqualTo("started");
         assertThat(runs("OPP-INBOX-1")).isEqualTo(1);
         String run = status.get("processInstanceId").asText();
-        assertThat(runtimeService.getVariable(run, "amount")).isEqualTo(48000.0);
-        assertThat(runtimeService.getVariable(run, "age")).isEqualTo(34L);
+        Map<String, Object> fields = RunPayload.withFields(runtimeService.getVariables(run));
+        assertThat(fields.get("amount")).isEqualTo(48000.0);
+        assertThat(fields.get("age")).isEqualTo(34L);
 
         JsonNode again = JSON.readTree(send("msg_inbox_1", "OPP-INBOX-1").body());
         assertThat(again.get("duplicate").asBoolean()).isTrue();

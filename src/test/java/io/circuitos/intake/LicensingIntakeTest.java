@@ -2,6 +2,7 @@ package io.circuitos.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circuitos.engine.RunPayload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.support.Jobs;
@@ -67,7 +68,7 @@ class LicensingIntakeTest {
         JsonNode started = JSON.readTree(send(application(id, "120000", "3", "1")).body());
         String instanceId = started.get("processInstanceId").asText();
         Jobs.runDue(managementService, instanceId);
-        assertThat(runtimeService.getVariables(instanceId)).containsEntry("band", "NURTURE").containsEntry("ownsGym", false)
+        assertThat(RunPayload.withFields(runtimeService.getVariables(instanceId))).containsEntry("band", "NURTURE").containsEntry("ownsGym", false)
                 .containsEntry("gymSqft", 0.0);
 
         HttpResponse<String> reply = send("""

@@ -2,6 +2,7 @@ package io.circuitos.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circuitos.engine.RunPayload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.support.SignedWebhooks;
@@ -65,7 +66,7 @@ class WebhookIntakeTest {
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
                 .processInstanceId(body.get("processInstanceId").asText()).singleResult();
         assertThat(instance.getBusinessKey()).isEqualTo("OPP-ACCEPT-1");
-        assertThat(runtimeService.getVariables(instance.getId()))
+        assertThat(RunPayload.withFields(runtimeService.getVariables(instance.getId())))
                 .containsEntry("amount", 48000.0)
                 .containsEntry("contactEmail", "dana@northwind.example")
                 .containsEntry("previousContacts", 2L)

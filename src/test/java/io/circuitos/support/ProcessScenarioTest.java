@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.circuitos.intake.RouteCatalogue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -41,6 +42,8 @@ public abstract class ProcessScenarioTest {
 
     @RegisterExtension
     protected static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private static final RouteCatalogue SHIPPED_ROUTES = RouteCatalogue.shipped();
 
     protected static ChannelCapture channels;
     protected static FakeOllama ollama;
@@ -137,9 +140,15 @@ public abstract class ProcessScenarioTest {
         }
     }
 
-    /** Starts {@code processKey} as a route would and runs its due jobs. */
+    /**
+     * Starts {@code processKey} as a route would (the shipped route that starts it keeps the start's fields as the
+     * application does, most of them in the run's payload) and runs its due jobs.
+     */
     protected static ProcessInstance start(String processKey, String businessKey, Map<String, Object> variables) {
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey(processKey, businessKey, variables);
+        Map<String, Object> startVariables = SHIPPED_ROUTES.routes().stream()
+                .filter(route -> processKey.equals(route.processKey()) && route.handler() == null && route.message() == null)
+                .findFirst().map(route -> route.startVariables(variables)).orElse(variables);
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(processKey, businessKey, startVariables);
         BpmnAwareTests.assertThat(instance); // task(), job() without an instance now mean this one
         runJobs(instance);
         return instance;

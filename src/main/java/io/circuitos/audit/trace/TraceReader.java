@@ -1,5 +1,6 @@
 package io.circuitos.audit.trace;
 
+import io.circuitos.engine.RunPayload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circuitos.audit.MatchedRuleRecorder;
@@ -92,7 +93,7 @@ public class TraceReader {
         for (HistoricVariableInstance variable : variables) {
             byScope.computeIfAbsent(variable.getActivityInstanceId(), k -> new HashMap<>()).put(variable.getName(), value(variable));
         }
-        Map<String, Object> processVariables = byScope.getOrDefault(id, Map.of());
+        Map<String, Object> processVariables = RunPayload.withFields(byScope.getOrDefault(id, Map.of()));
         Object endReason = processVariables.get("endReason");
 
         RunTrace.Run run = new RunTrace.Run(instance.getProcessDefinitionKey(), instance.getProcessDefinitionVersion(), instance.getBusinessKey(),

@@ -1,6 +1,8 @@
 package io.circuitos.engine.sandbox;
 
+import io.circuitos.engine.RunPayload;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.impl.juel.jakarta.el.BeanELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 
@@ -24,6 +26,17 @@ final class AllowListMethodResolver extends BeanELResolver {
         if (!SafeMembers.isAllowed(base, name)) {
             throw new ProcessEngineException("circuitos expression sandbox: method '" + name + "' may not be called on "
                     + base.getClass().getSimpleName() + " (README, \"What analysts may deploy\")");
+        }
+        if (base instanceof VariableScope scope && params != null && params.length == 1 && params[0] instanceof String variable) {
+            // execution.getVariable('amount') finds a payload field as ${amount} does
+            if (name.equals("getVariable")) {
+                context.setPropertyResolved(true);
+                return RunPayload.field(scope, variable);
+            }
+            if (name.equals("hasVariable")) {
+                context.setPropertyResolved(true);
+                return RunPayload.has(scope, variable);
+            }
         }
         return super.invoke(context, base, method, paramTypes, params);
     }

@@ -13,7 +13,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 
 /**
  * The engine's expression manager, sandboxed for every expression whoever deployed it: variables,
- * the registered generic tasks (no other bean), read-only maps, lists and arrays, and the allow-listed
+ * the registered generic tasks (no other bean), the start's payload fields by name ({@link io.circuitos.engine.RunPayload}), read-only maps, lists and arrays, and the allow-listed
  * methods of {@link SafeMembers}. Anything else fails when evaluated, so an expression that got past
  * the deployment guard (or was deployed before it) becomes an incident instead of running. Decision
  * tables evaluated by the engine (also over REST) use the same resolvers.
@@ -38,6 +38,7 @@ public class SandboxedExpressionManager extends JuelExpressionManager {
         resolver.add(new VariableScopeElResolver());
         resolver.add(new VariableContextElResolver());
         resolver.add(new ReadOnlyMapELResolver(new RegisteredBeans(beans, tasks)));
+        resolver.add(new PayloadFieldResolver());
         resolver.add(new ArrayELResolver(true));
         resolver.add(new ListELResolver(true));
         resolver.add(new MapELResolver(true));

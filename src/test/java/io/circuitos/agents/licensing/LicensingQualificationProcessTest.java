@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import io.circuitos.agents.licensing.LicensingQualificationProcess.Element;
 import io.circuitos.agents.licensing.LicensingQualificationProcess.Message;
 import io.circuitos.agents.licensing.LicensingQualificationProcess.Variable;
+import io.circuitos.engine.RunPayload;
 import io.circuitos.support.FakeOllama;
 import io.circuitos.support.ProcessScenarioTest;
 import jakarta.mail.internet.MimeMessage;
@@ -62,6 +63,23 @@ class LicensingQualificationProcessTest extends ProcessScenarioTest {
 
         complete(task(Element.CALL_APPLICANT), withVariables(Variable.DECISION, "continue"));
         assertThat(instance).isEnded().hasPassed(Element.CALLED).variables().containsEntry(Variable.END_REASON, "fast track: applicant called");
+    }
+
+    @Test
+    void theApplicationsFieldsLiveInOnePayloadThatTablesModelTaskNamesAndTheFormReadByName() {
+        ollama.enqueue(FakeOllama.Reply.content("{\"roi\": \"Capital covers it.\", \"nextSteps\": \"Review.\", \"objections\": \"None.\"}"));
+        ProcessInstance instance = start(applicant("APP-PAYLOAD", 200_000, 6, true, 4_000, 5));
+
+        Map<String, Object> variables = runtimeService().getVariables(instance.getId());
+        assertThat(variables).containsKey(RunPayload.VARIABLE)
+                .doesNotContainKeys(Variable.APPLICATION_ID, Variable.LIQUID_CAPITAL, Variable.YEARS_EXPERIENCE, Variable.PASSION_SCORE)
+                .containsEntry(Variable.APPLICANT_EMAIL, "jo@applicant.example") // personal data stays a variable of its own
+                .containsEntry(Variable.POINTS, 90.0) // licensing-points read capital, experience, gym and passion from the payload
+                .containsEntry(Variable.BAND, "FAST_TRACK").containsKey(Variable.CONVERSION_PROBABILITY);
+        assertThat(task(Element.CALL_APPLICANT)).hasName("Call licensing applicant: Jo Park (APP-PAYLOAD)");
+        Map<String, Object> form = formService().getTaskFormVariables(task(Element.CALL_APPLICANT).getId());
+        assertThat(form).containsEntry(Variable.APPLICATION_ID, "APP-PAYLOAD").containsEntry(Variable.LIQUID_CAPITAL, 200_000.0)
+                .containsEntry(Variable.PASSION_SCORE, 5L).containsEntry(Variable.POINTS, 90.0);
     }
 
     @Test

@@ -31,19 +31,21 @@ import org.apache.commons.csv.CSVRecord;
 public class CsvEventImporter {
 
     public static final String SOURCE = "import";
-    private static final int BATCH = 250;
     private static final int MAX_REPORTED_ERRORS = 1000;
 
     private final IntakeService intake;
     private final int parallelism;
+    private final int batchSize;
 
     /**
      * @param parallelism batches started at the same time: a start spends most of its time waiting for
      *                    database round trips, so a few concurrent batches keep the cores busy
+     * @param batchSize   rows started in one transaction
      */
-    public CsvEventImporter(IntakeService intake, int parallelism) {
+    public CsvEventImporter(IntakeService intake, int parallelism, int batchSize) {
         this.intake = intake;
         this.parallelism = Math.max(1, parallelism);
+        this.batchSize = Math.max(1, batchSize);
     }
 
     /** {@code valid} is false when any row is bad: then nothing was started and {@code errors} says why. */
@@ -95,13 +97,13 @@ public class CsvEventImporter {
                 new ArrayBlockingQueue<>(parallelism), new ThreadPoolExecutor.CallerRunsPolicy());
         RuntimeException fault = null;
         try {
-            List<List<Delivery>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+            List<List<Delivery>> batch = new ArrayList<>(List.of(new ArrayList<>(batchSize)));
             upload.read((record, line) -> {
                 batch.get(0).add(intake.prepare(SOURCE, deliveryId(eventType, record), event(eventType, record.getParser().getHeaderNames(), record),
                         false));
-                if (batch.get(0).size() == BATCH) {
+                if (batch.get(0).size() == batchSize) {
                     started.add(submit(starters, batch.get(0)));
-                    batch.set(0, new ArrayList<>(BATCH));
+                    batch.set(0, new ArrayList<>(batchSize));
                 }
             });
             started.add(submit(starters, batch.get(0)));

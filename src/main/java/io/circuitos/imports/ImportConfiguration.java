@@ -15,7 +15,7 @@ public class ImportConfiguration {
 
     @Bean
     public CsvEventImporter csvEventImporter(IntakeService intake, ImportProperties imports) {
-        return new CsvEventImporter(intake, imports.parallelism());
+        return new CsvEventImporter(intake, imports.parallelism(), imports.batchSize());
     }
 
     @Bean

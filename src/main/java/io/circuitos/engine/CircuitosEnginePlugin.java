@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
  * Engine settings circuitos relies on: the {@code admins} group is the Camunda admin group, group ids
  * may contain dashes, history level {@code circuitos} is available, output
  * mappings are skipped for activities left through a boundary event, and FEEL is parsed once per
- * expression and evaluated within the {@link FeelBudget}, and task forms see the start's payload fields ({@link RunPayload}). Features that need more of
+ * expression and evaluated within the {@link FeelBudget}, and task forms and call activities see the start's payload fields ({@link RunPayload}). Features that need more of
  * the engine (e.g. a decision-table listener) declare plugins of their own.
  * Usable from Spring (as a bean) and from a plain {@code camunda.cfg.xml} in process tests.
  */
@@ -64,5 +64,9 @@ public class CircuitosEnginePlugin extends AbstractProcessEnginePlugin {
                 configuration.getCustomPreCommandInterceptorsTxRequired() == null ? List.of() : configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new FormVariablesWithPayload());
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> parseListeners = new ArrayList<>(
+                configuration.getCustomPreBPMNParseListeners() == null ? List.of() : configuration.getCustomPreBPMNParseListeners());
+        parseListeners.add(new CallActivityFieldsFromPayload());
+        configuration.setCustomPreBPMNParseListeners(parseListeners);
     }
 }

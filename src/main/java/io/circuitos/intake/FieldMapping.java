@@ -5,9 +5,9 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * One payload field of a {@link Route}, mapped to the process variable of the same name.
+ * One payload field of a {@link Route}, read by its name in the run it starts or continues ({@link Route#startVariables}).
  *
- * @param name     process variable name
+ * @param name     the name the run reads it by
  * @param path     dotted path in the event, e.g. {@code data.contact.email}
  * @param type     {@code string}, {@code number}, {@code integer}, {@code boolean} or {@code email}
  * @param required whether the event is rejected without it

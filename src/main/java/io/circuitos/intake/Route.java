@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param handler     when set, the event is applied by this {@link EventHandler} instead (no process)
  * @param businessKey name of the field that becomes (or finds) the business key
  * @param sources     sources allowed to send this type (required)
- * @param fields      payload fields, each mapped to a process variable of the same name
+ * @param fields      payload fields, each read by its name in the run ({@link #startVariables})
  * @param onActiveRun what an event does when its business key already has an active run of {@code processKey}:
  *                    {@code ignore}, {@code correlate} (needs {@code message}) or {@code start}; unset, a route
  *                    with a message correlates and one without ignores (no second run by accident)

@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 public class ScoreWithModelTask implements JavaDelegate, GenericTask {
 
     static final TaskInput<String> MODEL_NAME = TaskInput.text("modelName",
-            "a model in ml-models/; its features are read from the variables of the same names").required().naming(Refers.MODEL);
+            "a model in ml-models/; its features are read by name from the run (its variables and its start's fields)").required().naming(Refers.MODEL);
     static final TaskOutput<Number> PROBABILITY = TaskOutput.number("probability", "0–1, four decimals");
     static final TaskOutput<Number> SCORE = TaskOutput.number("score", "0–100, percentile in the model's reference population");
     static final TaskOutput<String> MODEL_VERSION = TaskOutput.text("modelVersion", "the model's name and version");
